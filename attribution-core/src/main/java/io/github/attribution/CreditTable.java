@@ -1,0 +1,171 @@
+package io.github.attribution;
+
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.Money;
+import io.github.attribution.journey.Journeys;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The credits of one model for a run of consecutive opportunities {@code [firstOpportunity,
+ * endOpportunity)}: per opportunity, rows of (touch, weight, credit) in journey order. Only touches
+ * with a positive weight have a row. An opportunity with an empty journey has a single row with touch
+ * {@code -1}, weight 1 and its whole amount, so every opportunity's rows add up to its amount.
+ *
+ * <p>Held column-wise. Immutable and thread-safe.
+ */
+public final class CreditTable {
+    private final String model;
+    private final Journeys journeys;
+    private final int from;
+    private final int[] rowStart;
+    private final int[] touch;
+    private final double[] weight;
+    private final long[] credit;
+
+    CreditTable(String model, Journeys journeys, int from, int[] rowStart, int[] touch, double[] weight, long[] credit) {
+        this.model = model;
+        this.journeys = journeys;
+        this.from = from;
+        this.rowStart = rowStart;
+        this.touch = touch;
+        this.weight = weight;
+        this.credit = credit;
+    }
+
+    /** The model's name. */
+    public String model() {
+        return model;
+    }
+
+    /** The journeys credited. */
+    public Journeys journeys() {
+        return journeys;
+    }
+
+    /** The dataset credited. */
+    public Dataset dataset() {
+        return journeys.dataset();
+    }
+
+    /** The first opportunity (dataset index) of this table. */
+    public int firstOpportunity() {
+        return from;
+    }
+
+    /** One past the last opportunity (dataset index) of this table. */
+    public int endOpportunity() {
+        return from + rowStart.length - 1;
+    }
+
+    /** The number of rows. */
+    public int rowCount() {
+        return rowStart[rowStart.length - 1];
+    }
+
+    /** The first row of opportunity {@code opp} (a dataset index within this table). */
+    public int rowStart(int opp) {
+        return rowStart[opp - from];
+    }
+
+    /** One past the last row of opportunity {@code opp}. */
+    public int rowEnd(int opp) {
+        return rowStart[opp - from + 1];
+    }
+
+    /** The credited touch (a dataset touch index) of row {@code row}, or -1 when unattributed. */
+    public int touch(int row) {
+        return touch[row];
+    }
+
+    /** The weight of row {@code row}: the touch's share of the opportunity. */
+    public double weight(int row) {
+        return weight[row];
+    }
+
+    /** The credit of row {@code row} in minor units of the opportunity's currency. */
+    public long credit(int row) {
+        return credit[row];
+    }
+
+    /** Whether opportunity {@code opp} is unattributed (its journey is empty). */
+    public boolean isUnattributed(int opp) {
+        int r = rowStart(opp);
+        return rowEnd(opp) - r == 1 && touch[r] < 0;
+    }
+
+    /** The credits of opportunity {@code opp} as records. */
+    public List<Credit> credits(int opp) {
+        Dataset data = dataset();
+        Currency currency = data.currency(opp);
+        List<Credit> list = new ArrayList<>(rowEnd(opp) - rowStart(opp));
+        for (int r = rowStart(opp); r < rowEnd(opp); r++) {
+            int t = touch[r];
+            list.add(new Credit(
+                    model,
+                    data.opportunityId(opp),
+                    t < 0 ? null : data.touchId(t),
+                    t < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(t)),
+                    t < 0 ? "" : data.campaignName(data.touchCampaign(t)),
+                    weight[r],
+                    Money.ofMinor(currency, credit[r])));
+        }
+        return list;
+    }
+
+    /** Total credit per currency, in currency order of first appearance. */
+    public Map<Currency, Money> totals() {
+        Dataset data = dataset();
+        long[] sum = new long[data.currencies().size()];
+        for (int o = firstOpportunity(); o < endOpportunity(); o++) {
+            for (int r = rowStart(o); r < rowEnd(o); r++) {
+                sum[data.currencyIndex(o)] = Math.addExact(sum[data.currencyIndex(o)], credit[r]);
+            }
+        }
+        Map<Currency, Money> totals = new LinkedHashMap<>();
+        for (int c = 0; c < sum.length; c++) {
+            totals.put(data.currencies().get(c), Money.ofMinor(data.currencies().get(c), sum[c]));
+        }
+        return totals;
+    }
+
+    /** Concatenates consecutive tables of one model. */
+    static CreditTable concat(String model, Journeys journeys, List<CreditTable> parts) {
+        int opps = 0;
+        int rows = 0;
+        for (CreditTable p : parts) {
+            opps += p.rowStart.length - 1;
+            rows += p.rowCount();
+        }
+        int[] rowStart = new int[opps + 1];
+        int[] touch = new int[rows];
+        double[] weight = new double[rows];
+        long[] credit = new long[rows];
+        int o = 0;
+        int r = 0;
+        for (CreditTable p : parts) {
+            int n = p.rowStart.length - 1;
+            for (int k = 0; k < n; k++) {
+                rowStart[o + k] = r + p.rowStart[k];
+            }
+            int pr = p.rowCount();
+            System.arraycopy(p.touch, 0, touch, r, pr);
+            System.arraycopy(p.weight, 0, weight, r, pr);
+            System.arraycopy(p.credit, 0, credit, r, pr);
+            o += n;
+            r += pr;
+        }
+        rowStart[opps] = rows;
+        int from = parts.isEmpty() ? 0 : parts.get(0).from;
+        return new CreditTable(model, journeys, from, rowStart, touch, weight, credit);
+    }
+
+    @Override
+    public String toString() {
+        return "CreditTable[" + model + ", opportunities " + from + ".." + endOpportunity() + ", " + rowCount()
+                + " rows]";
+    }
+}

@@ -1,0 +1,662 @@
+package io.github.attribution.data;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Touchpoints, opportunities, people and opportunity contacts, held column-wise: primitive arrays
+ * indexed by row, with every repeated string (account, person, channel, source, campaign, offer)
+ * interned once into a dictionary. This is what the engine iterates over; {@link #touchpoint(int)}
+ * and {@link #opportunity(int)} give the friendly record view of one row.
+ *
+ * <p>Instants are held as nanoseconds since the epoch. Rows keep their input order: touch {@code i}
+ * is the i-th touchpoint added, opportunity {@code j} the j-th opportunity added.
+ *
+ * <p>Immutable and thread-safe once built. Build one with {@link #builder()} or {@link #of}.
+ */
+public final class Dataset {
+    /** Marks an absent instant (no close date, no lead-creation date) in the nanosecond columns. */
+    public static final long NO_INSTANT = Records.NONE;
+
+    private final String[] touchId;
+    private final int[] touchAccount;
+    private final int[] touchPerson;
+    private final long[] touchTime;
+    private final int[] touchChannel;
+    private final int[] touchSource;
+    private final int[] touchCampaign;
+    private final int[] touchOffer;
+    private final byte[] touchType;
+
+    private final String[] oppId;
+    private final int[] oppAccount;
+    private final long[] oppAmount;
+    private final int[] oppCurrency;
+    private final long[] oppCreated;
+    private final long[] oppClosed;
+    private final byte[] oppStatus;
+
+    private final int[] personAccount;
+    private final long[] personLeadCreated;
+    private final boolean[] personKnown;
+
+    private final int[] contactStart;
+    private final int[] contactPerson;
+
+    private final String[] accounts;
+    private final String[] persons;
+    private final String[] channels;
+    private final String[] sources;
+    private final String[] campaigns;
+    private final String[] offers;
+    private final Currency[] currencies;
+
+    private Dataset(Builder b) {
+        int t = b.touchCount;
+        touchId = Arrays.copyOf(b.touchId, t);
+        touchAccount = Arrays.copyOf(b.touchAccount, t);
+        touchPerson = Arrays.copyOf(b.touchPerson, t);
+        touchTime = Arrays.copyOf(b.touchTime, t);
+        touchChannel = Arrays.copyOf(b.touchChannel, t);
+        touchSource = Arrays.copyOf(b.touchSource, t);
+        touchCampaign = Arrays.copyOf(b.touchCampaign, t);
+        touchOffer = Arrays.copyOf(b.touchOffer, t);
+        touchType = Arrays.copyOf(b.touchType, t);
+        int o = b.oppCount;
+        oppId = Arrays.copyOf(b.oppId, o);
+        oppAccount = Arrays.copyOf(b.oppAccount, o);
+        oppAmount = Arrays.copyOf(b.oppAmount, o);
+        oppCurrency = Arrays.copyOf(b.oppCurrency, o);
+        oppCreated = Arrays.copyOf(b.oppCreated, o);
+        oppClosed = Arrays.copyOf(b.oppClosed, o);
+        oppStatus = Arrays.copyOf(b.oppStatus, o);
+        int p = b.persons.size();
+        personAccount = Arrays.copyOf(b.personAccount, p);
+        personLeadCreated = Arrays.copyOf(b.personLeadCreated, p);
+        personKnown = Arrays.copyOf(b.personKnown, p);
+        // contacts: counting sort of (opportunity, person) pairs, duplicates removed
+        int[] count = new int[o + 1];
+        for (int i = 0; i < b.contactCount; i++) {
+            count[b.contactOpp[i] + 1]++;
+        }
+        for (int i = 0; i < o; i++) {
+            count[i + 1] += count[i];
+        }
+        int[] fill = Arrays.copyOf(count, o + 1);
+        int[] persons = new int[b.contactCount];
+        for (int i = 0; i < b.contactCount; i++) {
+            persons[fill[b.contactOpp[i]]++] = b.contactPerson[i];
+        }
+        int[] start = new int[o + 1];
+        int n = 0;
+        for (int i = 0; i < o; i++) {
+            start[i] = n;
+            int from = count[i];
+            int to = count[i + 1];
+            Arrays.sort(persons, from, to);
+            for (int k = from; k < to; k++) {
+                if (k == from || persons[k] != persons[k - 1]) {
+                    persons[n++] = persons[k];
+                }
+            }
+        }
+        start[o] = n;
+        contactStart = start;
+        contactPerson = Arrays.copyOf(persons, n);
+        accounts = b.accounts.names();
+        this.persons = b.persons.names();
+        channels = b.channels.names();
+        sources = b.sources.names();
+        campaigns = b.campaigns.names();
+        offers = b.offers.names();
+        currencies = b.currencies.toArray(new Currency[0]);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A dataset of these touchpoints and opportunities, in iteration order. */
+    public static Dataset of(Collection<Touchpoint> touchpoints, Collection<Opportunity> opportunities) {
+        Objects.requireNonNull(touchpoints, "touchpoints must not be null");
+        Objects.requireNonNull(opportunities, "opportunities must not be null");
+        Builder b = builder();
+        touchpoints.forEach(b::addTouchpoint);
+        opportunities.forEach(b::addOpportunity);
+        return b.build();
+    }
+
+    // ---- touches
+
+    /** Number of touchpoints. */
+    public int touchCount() {
+        return touchId.length;
+    }
+
+    /** The id of touch {@code touch}. */
+    public String touchId(int touch) {
+        return touchId[touch];
+    }
+
+    /** The account id (an index into {@link #accountName}) of touch {@code touch}. */
+    public int touchAccount(int touch) {
+        return touchAccount[touch];
+    }
+
+    /** The person (an index into {@link #personName}) of touch {@code touch}, or -1 when unknown. */
+    public int touchPerson(int touch) {
+        return touchPerson[touch];
+    }
+
+    /** When touch {@code touch} happened, in nanoseconds since the epoch. */
+    public long touchTime(int touch) {
+        return touchTime[touch];
+    }
+
+    /** The channel (an index into {@link #channelName}) of touch {@code touch}. */
+    public int touchChannel(int touch) {
+        return touchChannel[touch];
+    }
+
+    /** The source (an index into {@link #sourceName}) of touch {@code touch}. */
+    public int touchSource(int touch) {
+        return touchSource[touch];
+    }
+
+    /** The campaign (an index into {@link #campaignName}) of touch {@code touch}. */
+    public int touchCampaign(int touch) {
+        return touchCampaign[touch];
+    }
+
+    /** The offer (an index into {@link #offerName}) of touch {@code touch}. */
+    public int touchOffer(int touch) {
+        return touchOffer[touch];
+    }
+
+    /** Whether touch {@code touch} is a marketing or a sales touch. */
+    public TouchType touchType(int touch) {
+        return TouchType.values()[touchType[touch]];
+    }
+
+    /** Touch {@code touch} as a record. */
+    public Touchpoint touchpoint(int touch) {
+        int person = touchPerson[touch];
+        return new Touchpoint(
+                touchId[touch],
+                accounts[touchAccount[touch]],
+                person < 0 ? null : persons[person],
+                Records.instant(touchTime[touch]),
+                channels[touchChannel[touch]],
+                sources[touchSource[touch]],
+                campaigns[touchCampaign[touch]],
+                offers[touchOffer[touch]],
+                touchType(touch));
+    }
+
+    // ---- opportunities
+
+    /** Number of opportunities. */
+    public int opportunityCount() {
+        return oppId.length;
+    }
+
+    /** The id of opportunity {@code opp}. */
+    public String opportunityId(int opp) {
+        return oppId[opp];
+    }
+
+    /** The account (an index into {@link #accountName}) of opportunity {@code opp}. */
+    public int opportunityAccount(int opp) {
+        return oppAccount[opp];
+    }
+
+    /** The amount of opportunity {@code opp} in minor units of {@link #currency}. */
+    public long amount(int opp) {
+        return oppAmount[opp];
+    }
+
+    /** The currency of opportunity {@code opp}. */
+    public Currency currency(int opp) {
+        return currencies[oppCurrency[opp]];
+    }
+
+    /** The currency of opportunity {@code opp} as an index into {@link #currencies()}. */
+    public int currencyIndex(int opp) {
+        return oppCurrency[opp];
+    }
+
+    /** Every currency used, indexed as {@link #currencyIndex}. */
+    public List<Currency> currencies() {
+        return List.of(currencies);
+    }
+
+    /** When opportunity {@code opp} was created, in nanoseconds since the epoch. */
+    public long createdAt(int opp) {
+        return oppCreated[opp];
+    }
+
+    /** When opportunity {@code opp} closed, in nanoseconds since the epoch, or {@link #NO_INSTANT}. */
+    public long closedAt(int opp) {
+        return oppClosed[opp];
+    }
+
+    /** The status of opportunity {@code opp}. */
+    public OpportunityStatus status(int opp) {
+        return OpportunityStatus.values()[oppStatus[opp]];
+    }
+
+    /** Opportunity {@code opp} as a record. */
+    public Opportunity opportunity(int opp) {
+        return new Opportunity(
+                oppId[opp],
+                accounts[oppAccount[opp]],
+                Money.ofMinor(currency(opp), oppAmount[opp]),
+                Records.instant(oppCreated[opp]),
+                Records.instant(oppClosed[opp]),
+                status(opp));
+    }
+
+    // ---- people and contacts
+
+    /** Number of distinct person ids seen in touchpoints, people and contacts. */
+    public int personCount() {
+        return persons.length;
+    }
+
+    /** The account of person {@code person} from the people rows, or -1 when it has none. */
+    public int personAccount(int person) {
+        return personAccount[person];
+    }
+
+    /** When person {@code person} became a lead, in nanoseconds since the epoch, or {@link #NO_INSTANT}. */
+    public long leadCreatedAt(int person) {
+        return personLeadCreated[person];
+    }
+
+    /** Whether any opportunity contacts were given, which makes journeys contact-based. */
+    public boolean hasContacts() {
+        return contactPerson.length > 0;
+    }
+
+    /** Number of distinct contacts of opportunity {@code opp}. */
+    public int contactCount(int opp) {
+        return contactStart[opp + 1] - contactStart[opp];
+    }
+
+    /** The k-th contact (a person index, ascending) of opportunity {@code opp}. */
+    public int contact(int opp, int k) {
+        return contactPerson[contactStart[opp] + k];
+    }
+
+    /** Whether any people rows were given. */
+    public boolean hasPeople() {
+        for (boolean known : personKnown) {
+            if (known) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- dictionaries
+
+    /** Number of distinct accounts. */
+    public int accountCount() {
+        return accounts.length;
+    }
+
+    /** The account id string of account index {@code account}. */
+    public String accountName(int account) {
+        return accounts[account];
+    }
+
+    /** The person id string of person index {@code person}. */
+    public String personName(int person) {
+        return persons[person];
+    }
+
+    /** Number of distinct channels. */
+    public int channelCount() {
+        return channels.length;
+    }
+
+    /** The name of channel {@code channel}. */
+    public String channelName(int channel) {
+        return channels[channel];
+    }
+
+    /** Number of distinct sources (the empty source included when used). */
+    public int sourceCount() {
+        return sources.length;
+    }
+
+    /** The name of source {@code source}; {@code ""} for none. */
+    public String sourceName(int source) {
+        return sources[source];
+    }
+
+    /** Number of distinct campaigns (the empty campaign included when used). */
+    public int campaignCount() {
+        return campaigns.length;
+    }
+
+    /** The name of campaign {@code campaign}; {@code ""} for none. */
+    public String campaignName(int campaign) {
+        return campaigns[campaign];
+    }
+
+    /** Number of distinct offers (the empty offer included when used). */
+    public int offerCount() {
+        return offers.length;
+    }
+
+    /** The name of offer {@code offer}; {@code ""} for none. */
+    public String offerName(int offer) {
+        return offers[offer];
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + touchCount() + " touchpoints, " + opportunityCount() + " opportunities, "
+                + personCount() + " people]";
+    }
+
+    /**
+     * Collects rows into a {@link Dataset}. Every {@code add} validates its row and throws {@link
+     * InvalidRecordException} (naming the field and quoting the value) for a bad one, which is then
+     * not added. Not thread-safe; a builder builds one dataset.
+     */
+    public static final class Builder {
+        private String[] touchId = new String[64];
+        private int[] touchAccount = new int[64];
+        private int[] touchPerson = new int[64];
+        private long[] touchTime = new long[64];
+        private int[] touchChannel = new int[64];
+        private int[] touchSource = new int[64];
+        private int[] touchCampaign = new int[64];
+        private int[] touchOffer = new int[64];
+        private byte[] touchType = new byte[64];
+        private int touchCount;
+        private final IdIndex touchIds = new IdIndex();
+
+        private String[] oppId = new String[16];
+        private int[] oppAccount = new int[16];
+        private long[] oppAmount = new long[16];
+        private int[] oppCurrency = new int[16];
+        private long[] oppCreated = new long[16];
+        private long[] oppClosed = new long[16];
+        private byte[] oppStatus = new byte[16];
+        private int oppCount;
+        private final Dictionary oppIds = new Dictionary();
+
+        private int[] personAccount = new int[16];
+        private long[] personLeadCreated = new long[16];
+        private boolean[] personKnown = new boolean[16];
+
+        private int[] contactOpp = new int[16];
+        private int[] contactPerson = new int[16];
+        private int contactCount;
+
+        private final Dictionary accounts = new Dictionary();
+        private final Dictionary persons = new Dictionary();
+        private final Dictionary channels = new Dictionary();
+        private final Dictionary sources = new Dictionary();
+        private final Dictionary campaigns = new Dictionary();
+        private final Dictionary offers = new Dictionary();
+        private final List<Currency> currencies = new ArrayList<>();
+        private boolean built;
+
+        private Builder() {}
+
+        /** Adds a touchpoint. */
+        public Builder addTouchpoint(Touchpoint t) {
+            Objects.requireNonNull(t, "touchpoint must not be null");
+            return addTouchpoint(
+                    t.id(),
+                    t.accountId(),
+                    t.personId(),
+                    Records.epochNanos("occurred_at", t.occurredAt(), "touchpoint " + t.id()),
+                    t.channel(),
+                    t.source(),
+                    t.campaign(),
+                    t.offer(),
+                    t.touchType());
+        }
+
+        /**
+         * Adds a touchpoint from its fields, without building a record (for file readers).
+         *
+         * @param personId {@code null} or blank when unknown
+         * @param occurredAt nanoseconds since the epoch
+         * @param source {@code null} or {@code ""} when unknown; likewise campaign and offer
+         * @param type {@code null} means marketing
+         * @throws InvalidRecordException for a missing required field or a duplicate id
+         */
+        public Builder addTouchpoint(
+                String id,
+                String accountId,
+                String personId,
+                long occurredAt,
+                String channel,
+                String source,
+                String campaign,
+                String offer,
+                TouchType type) {
+            requireOpen();
+            Records.requireText("touchpoint_id", id, "touchpoint");
+            Records.requireText("account_id", accountId, "touchpoint " + id);
+            Records.requireText("channel", channel, "touchpoint " + id);
+            if (touchCount == touchId.length) {
+                growTouches();
+            }
+            int row = touchCount;
+            touchId[row] = id;
+            if (touchIds.add(touchId, row) >= 0) {
+                touchId[row] = null;
+                throw new InvalidRecordException(
+                        "touchpoint_id", id, "duplicate touchpoint_id: '" + id + "' appears more than once");
+            }
+            touchAccount[row] = accounts.intern(accountId);
+            touchPerson[row] = personId == null || personId.isBlank() ? -1 : person(personId);
+            touchTime[row] = occurredAt;
+            touchChannel[row] = channels.intern(channel);
+            touchSource[row] = sources.intern(source == null ? "" : source);
+            touchCampaign[row] = campaigns.intern(campaign == null ? "" : campaign);
+            touchOffer[row] = offers.intern(offer == null ? "" : offer);
+            touchType[row] = (byte) (type == null ? TouchType.MARKETING : type).ordinal();
+            touchCount++;
+            return this;
+        }
+
+        /** Adds an opportunity. */
+        public Builder addOpportunity(Opportunity o) {
+            Objects.requireNonNull(o, "opportunity must not be null");
+            String what = "opportunity " + o.id();
+            return addOpportunity(
+                    o.id(),
+                    o.accountId(),
+                    o.amount().currency(),
+                    o.amount().minor(),
+                    Records.epochNanos("created_at", o.createdAt(), what),
+                    o.closedAt() == null ? NO_INSTANT : Records.epochNanos("closed_at", o.closedAt(), what),
+                    o.status());
+        }
+
+        /**
+         * Adds an opportunity from its fields (for file readers).
+         *
+         * @param amountMinor the amount in minor units of {@code currency}, not negative
+         * @param createdAt nanoseconds since the epoch
+         * @param closedAt nanoseconds since the epoch, or {@link #NO_INSTANT}; required for won and lost
+         * @throws InvalidRecordException for a bad field or a duplicate id
+         */
+        public Builder addOpportunity(
+                String id,
+                String accountId,
+                Currency currency,
+                long amountMinor,
+                long createdAt,
+                long closedAt,
+                OpportunityStatus status) {
+            requireOpen();
+            Records.requireText("opportunity_id", id, "opportunity");
+            Records.requireText("account_id", accountId, "opportunity " + id);
+            Objects.requireNonNull(currency, "currency must not be null");
+            Objects.requireNonNull(status, "status must not be null");
+            Money.fractionDigits(currency);
+            Records.checkOpportunity(id, amountMinor, currency, createdAt, closedAt, status);
+            if (oppIds.find(id) >= 0) {
+                throw new InvalidRecordException(
+                        "opportunity_id", id, "duplicate opportunity_id: '" + id + "' appears more than once");
+            }
+            oppIds.intern(id);
+            if (oppCount == oppId.length) {
+                int n = oppCount * 2;
+                oppId = Arrays.copyOf(oppId, n);
+                oppAccount = Arrays.copyOf(oppAccount, n);
+                oppAmount = Arrays.copyOf(oppAmount, n);
+                oppCurrency = Arrays.copyOf(oppCurrency, n);
+                oppCreated = Arrays.copyOf(oppCreated, n);
+                oppClosed = Arrays.copyOf(oppClosed, n);
+                oppStatus = Arrays.copyOf(oppStatus, n);
+            }
+            int row = oppCount++;
+            oppId[row] = id;
+            oppAccount[row] = accounts.intern(accountId);
+            oppAmount[row] = amountMinor;
+            int c = currencies.indexOf(currency);
+            if (c < 0) {
+                c = currencies.size();
+                currencies.add(currency);
+            }
+            oppCurrency[row] = c;
+            oppCreated[row] = createdAt;
+            oppClosed[row] = closedAt;
+            oppStatus[row] = (byte) status.ordinal();
+            return this;
+        }
+
+        /** Adds a person. */
+        public Builder addPerson(Person p) {
+            Objects.requireNonNull(p, "person must not be null");
+            return addPerson(
+                    p.id(),
+                    p.accountId(),
+                    p.leadCreatedAt() == null
+                            ? NO_INSTANT
+                            : Records.epochNanos("lead_created_at", p.leadCreatedAt(), "person " + p.id()));
+        }
+
+        /**
+         * Adds a person from its fields (for file readers).
+         *
+         * @param leadCreatedAt nanoseconds since the epoch, or {@link #NO_INSTANT} when unknown
+         * @throws InvalidRecordException for a missing field or a duplicate id
+         */
+        public Builder addPerson(String id, String accountId, long leadCreatedAt) {
+            requireOpen();
+            Records.requireText("person_id", id, "person");
+            Records.requireText("account_id", accountId, "person " + id);
+            int p = person(id);
+            if (personKnown[p]) {
+                throw new InvalidRecordException("person_id", id, "duplicate person_id: '" + id + "' appears more than once");
+            }
+            personKnown[p] = true;
+            personAccount[p] = accounts.intern(accountId);
+            personLeadCreated[p] = leadCreatedAt;
+            return this;
+        }
+
+        /**
+         * Links a contact to an opportunity, which must have been added already. Once any contact is
+         * given, journeys are contact-based (see the spec); repeating a pair changes nothing.
+         *
+         * @throws InvalidRecordException if the opportunity is unknown
+         */
+        public Builder addContact(String opportunityId, String personId) {
+            requireOpen();
+            Records.requireText("opportunity_id", opportunityId, "opportunity contact");
+            Records.requireText("person_id", personId, "opportunity contact of " + opportunityId);
+            int opp = oppIds.find(opportunityId);
+            if (opp < 0) {
+                throw new InvalidRecordException(
+                        "opportunity_id",
+                        opportunityId,
+                        "unknown opportunity_id: '" + opportunityId + "' is not among the opportunities");
+            }
+            if (contactCount == contactOpp.length) {
+                contactOpp = Arrays.copyOf(contactOpp, contactCount * 2);
+                contactPerson = Arrays.copyOf(contactPerson, contactCount * 2);
+            }
+            contactOpp[contactCount] = opp;
+            contactPerson[contactCount++] = person(personId);
+            return this;
+        }
+
+        /** Whether an opportunity with this id has been added. */
+        public boolean hasOpportunity(String opportunityId) {
+            return oppIds.find(opportunityId) >= 0;
+        }
+
+        /** Number of touchpoints added so far. */
+        public int touchCount() {
+            return touchCount;
+        }
+
+        /** Number of opportunities added so far. */
+        public int opportunityCount() {
+            return oppCount;
+        }
+
+        /**
+         * The dataset of everything added.
+         *
+         * @throws IllegalStateException if called twice
+         */
+        public Dataset build() {
+            requireOpen();
+            built = true;
+            return new Dataset(this);
+        }
+
+        private void requireOpen() {
+            if (built) {
+                throw new IllegalStateException("this builder has already built its dataset");
+            }
+        }
+
+        private int person(String id) {
+            int p = persons.intern(id);
+            if (p == personAccount.length) {
+                int n = p * 2;
+                personAccount = Arrays.copyOf(personAccount, n);
+                personLeadCreated = Arrays.copyOf(personLeadCreated, n);
+                personKnown = Arrays.copyOf(personKnown, n);
+            }
+            if (!personKnown[p]) {
+                personAccount[p] = -1;
+                personLeadCreated[p] = NO_INSTANT;
+            }
+            return p;
+        }
+
+        private void growTouches() {
+            int n = touchCount * 2;
+            touchId = Arrays.copyOf(touchId, n);
+            touchAccount = Arrays.copyOf(touchAccount, n);
+            touchPerson = Arrays.copyOf(touchPerson, n);
+            touchTime = Arrays.copyOf(touchTime, n);
+            touchChannel = Arrays.copyOf(touchChannel, n);
+            touchSource = Arrays.copyOf(touchSource, n);
+            touchCampaign = Arrays.copyOf(touchCampaign, n);
+            touchOffer = Arrays.copyOf(touchOffer, n);
+            touchType = Arrays.copyOf(touchType, n);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.attribution.journey;
+
+import io.github.attribution.data.Dataset;
+
+/**
+ * A view of one opportunity's journey: its touches in journey order (positions {@code 0..size-1})
+ * and its milestones. Models read it; it is a cursor that the engine moves from journey to journey,
+ * so a model must not keep it beyond one call.
+ *
+ * <p>Not thread-safe: each thread uses its own ({@link Journeys#cursor()}).
+ */
+public final class Journey {
+    private final Journeys journeys;
+    private final Dataset data;
+    private int opp = -1;
+    private int size;
+    private int originalSourceOnly = -1;
+
+    Journey(Journeys journeys) {
+        this.journeys = journeys;
+        this.data = journeys.dataset();
+    }
+
+    /** Moves this view to opportunity {@code opp}'s journey. */
+    public Journey moveTo(int opp) {
+        this.opp = opp;
+        this.size = journeys.size(opp);
+        this.originalSourceOnly = -1;
+        return this;
+    }
+
+    /**
+     * Moves this view to the one-touch journey made of opportunity {@code opp}'s original source
+     * (empty when it has none), as the {@code original-source} model sees it.
+     */
+    public Journey moveToOriginalSource(int opp) {
+        this.opp = opp;
+        int source = journeys.originalSource(opp);
+        this.size = source < 0 ? 0 : 1;
+        this.originalSourceOnly = source;
+        return this;
+    }
+
+    /** The opportunity (a dataset index) this journey belongs to. */
+    public int opportunity() {
+        return opp;
+    }
+
+    /** The number of touches. */
+    public int size() {
+        return size;
+    }
+
+    /** Whether the journey has no touches. */
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The dataset touch index at {@code position}. */
+    public int touch(int position) {
+        if (position < 0 || position >= size) {
+            throw new IndexOutOfBoundsException("position " + position + " of a journey of " + size + " touches");
+        }
+        return originalSourceOnly >= 0 ? originalSourceOnly : journeys.touch(opp, position);
+    }
+
+    /** When the touch at {@code position} happened, in nanoseconds since the epoch. */
+    public long time(int position) {
+        return data.touchTime(touch(position));
+    }
+
+    /** The channel (a dataset channel index) of the touch at {@code position}. */
+    public int channel(int position) {
+        return data.touchChannel(touch(position));
+    }
+
+    /** The position of {@code anchor}, or -1 when the journey has no such milestone. */
+    public int position(Anchor anchor) {
+        if (originalSourceOnly >= 0) {
+            return anchor == Anchor.FIRST || anchor == Anchor.LAST ? 0 : -1;
+        }
+        return size == 0 ? -1 : journeys.anchor(opp, anchor);
+    }
+
+    /** The dataset the journey's touches belong to. */
+    public Dataset dataset() {
+        return data;
+    }
+
+    /** The journeys this view moves over. */
+    public Journeys journeys() {
+        return journeys;
+    }
+
+    @Override
+    public String toString() {
+        return opp < 0 ? "Journey[unpositioned]" : "Journey[" + data.opportunityId(opp) + ", " + size + " touches]";
+    }
+}

@@ -1,0 +1,228 @@
+package io.github.attribution.money;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Splits an amount of minor units over weights so that the parts add up to the amount exactly
+ * (the largest-remainder method, specified in models.md section 5).
+ *
+ * <ul>
+ *   <li>{@link #apportionShares}: exact ratios {@code shares[i] / sum(shares)}. Part {@code i} is
+ *       {@code floor(amount * shares[i] / sum)}; the leftover minor units go one each to the largest
+ *       remainders, ties to the earlier index. Integer arithmetic only.
+ *   <li>{@link #apportionWeights}: real weights are normalised and first quantised to integer parts
+ *       of {@code D = 2^40} by the same rule, then apportioned as shares.
+ * </ul>
+ *
+ * So every part is non-negative and within one minor unit of {@code amount * weight}.
+ *
+ * <p>An instance holds scratch buffers: not thread-safe, use one per thread. Allocation-free once its
+ * buffers have grown to the largest journey.
+ */
+public final class Apportioner {
+    /** The quantum of real weights: {@code 2^40} parts. */
+    public static final long PARTS = 1L << 40;
+
+    private long[] remainder = new long[32];
+    private double[] fraction = new double[32];
+    private long[] parts = new long[32];
+    private int[] order = new int[32];
+
+    /**
+     * Splits {@code amount} over {@code shares[0..n)} in proportion to the shares, into {@code out}.
+     *
+     * @param amount minor units, not negative
+     * @param shares non-negative integer shares with a positive sum that fits in a {@code long}
+     * @throws IllegalArgumentException if the amount or a share is negative, or all shares are zero
+     */
+    public void apportionShares(long amount, long[] shares, int n, long[] out) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            if (shares[i] < 0) {
+                throw new IllegalArgumentException("share " + i + " must not be negative: " + shares[i]);
+            }
+            total = Math.addExact(total, shares[i]);
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("shares must not all be zero");
+        }
+        ensure(n);
+        long[] rem = remainder;
+        long assigned = 0;
+        boolean powerOfTwo = (total & (total - 1)) == 0;
+        int shift = Long.numberOfTrailingZeros(total);
+        for (int i = 0; i < n; i++) {
+            long s = shares[i];
+            long q;
+            long r;
+            if (s == 0) {
+                q = 0;
+                r = 0;
+            } else if (s == total) {
+                q = amount;
+                r = 0;
+            } else {
+                long hi = Math.multiplyHigh(amount, s);
+                long lo = amount * s;
+                if (powerOfTwo) { // 0 < shift < 63 here, because 0 < s < total
+                    q = (hi << (64 - shift)) | (lo >>> shift);
+                    r = lo & (total - 1);
+                } else if (hi == 0 && lo >= 0) {
+                    q = lo / total;
+                    r = lo % total;
+                } else {
+                    BigInteger[] qr = BigInteger.valueOf(amount)
+                            .multiply(BigInteger.valueOf(s))
+                            .divideAndRemainder(BigInteger.valueOf(total));
+                    q = qr[0].longValueExact();
+                    r = qr[1].longValueExact();
+                }
+            }
+            out[i] = q;
+            rem[i] = r;
+            assigned += q;
+        }
+        long leftover = amount - assigned;
+        if (leftover > 0) {
+            int m = rankByRemainder(rem, n);
+            assert leftover <= m : "leftover " + leftover + " exceeds " + m + " fractional parts";
+            for (int k = 0; k < leftover; k++) {
+                out[order[k]]++;
+            }
+        }
+    }
+
+    /**
+     * Splits {@code amount} over real {@code weights[0..n)}: normalised, quantised to {@code 2^40}
+     * parts, then apportioned exactly.
+     *
+     * @throws IllegalArgumentException if a weight is negative or not finite, or all are zero
+     */
+    public void apportionWeights(long amount, double[] weights, int n, long[] out) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double w = weights[i];
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("weight " + i + " must be finite and not negative: " + w);
+            }
+            sum += w;
+        }
+        if (!(sum > 0) || Double.isInfinite(sum)) {
+            throw new IllegalArgumentException("weights must have a positive finite sum: " + sum);
+        }
+        ensure(n);
+        long assigned = 0;
+        for (int i = 0; i < n; i++) {
+            double x = weights[i] / sum * PARTS;
+            long p = (long) Math.floor(x);
+            parts[i] = p;
+            fraction[i] = x - p;
+            assigned += p;
+        }
+        long leftover = PARTS - assigned;
+        if (leftover != 0) {
+            rankByFraction(n);
+            // leftover is in [0, n) save for floating-point drift on huge journeys; cycling keeps it exact
+            for (int k = 0; leftover > 0; k = (k + 1) % n) {
+                parts[order[k]]++;
+                leftover--;
+            }
+            for (int k = n - 1; leftover < 0; k = (k + n - 1) % n) {
+                if (parts[order[k]] > 0) {
+                    parts[order[k]]--;
+                    leftover++;
+                }
+            }
+        }
+        apportionShares(amount, parts, n, out);
+    }
+
+    /** Convenience: {@link #apportionShares} on a fresh apportioner. */
+    public static long[] ofShares(long amount, long... shares) {
+        long[] out = new long[shares.length];
+        new Apportioner().apportionShares(amount, shares, shares.length, out);
+        return out;
+    }
+
+    /** Convenience: {@link #apportionWeights} on a fresh apportioner. */
+    public static long[] ofWeights(long amount, double... weights) {
+        long[] out = new long[weights.length];
+        new Apportioner().apportionWeights(amount, weights, weights.length, out);
+        return out;
+    }
+
+    /** Orders the indices with a positive remainder by remainder descending, index ascending. */
+    private int rankByRemainder(long[] rem, int n) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (rem[i] > 0) {
+                order[m++] = i;
+            }
+        }
+        if (m > 64) {
+            Integer[] boxed = new Integer[m];
+            for (int k = 0; k < m; k++) {
+                boxed[k] = order[k];
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int c = Long.compare(rem[b], rem[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (int k = 0; k < m; k++) {
+                order[k] = boxed[k];
+            }
+            return m;
+        }
+        // insertion keeps equal remainders in index order; journeys are short
+        for (int k = 1; k < m; k++) {
+            int i = order[k];
+            int j = k;
+            while (j > 0 && rem[order[j - 1]] < rem[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        return m;
+    }
+
+    /** Orders all indices by fractional part descending, index ascending. */
+    private void rankByFraction(int n) {
+        if (n > 64) {
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (a, b) -> {
+                int c = Double.compare(fraction[b], fraction[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (int i = 0; i < n; i++) {
+                order[i] = boxed[i];
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            while (j > 0 && fraction[order[j - 1]] < fraction[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+    }
+
+    private void ensure(int n) {
+        if (remainder.length < n) {
+            int size = Math.max(n, remainder.length * 2);
+            remainder = new long[size];
+            fraction = new double[size];
+            parts = new long[size];
+            order = new int[size];
+        }
+    }
+}
