@@ -26,7 +26,8 @@ public final class CreditTable {
     private final double[] weight;
     private final long[] credit;
 
-    CreditTable(String model, Journeys journeys, int from, int[] rowStart, int[] touch, double[] weight, long[] credit) {
+    CreditTable(
+            String model, Journeys journeys, int from, int[] rowStart, int[] touch, double[] weight, long[] credit) {
         this.model = model;
         this.journeys = journeys;
         this.from = from;

@@ -28,8 +28,10 @@ public final class Models {
 
     static {
         single("first-touch", "all credit to the first touch of the journey", p -> RuleBasedModels.firstTouch());
-        single("last-touch", "all credit to the last touch (the closed-won or pending touch)", p ->
-                RuleBasedModels.lastTouch());
+        single(
+                "last-touch",
+                "all credit to the last touch (the closed-won or pending touch)",
+                p -> RuleBasedModels.lastTouch());
         register(
                 new ModelInfo(
                         "last-non-direct",
@@ -37,11 +39,16 @@ public final class Models {
                         "all credit to the last touch whose channel is not direct; the last touch if all are",
                         List.of(new ModelInfo.Parameter(
                                 "direct", "Direct", "direct channels, separated by |, case-insensitive"))),
-                p -> RuleBasedModels.lastNonDirect(Arrays.asList(p.text("direct", "Direct").split("\\|", -1))));
-        single("lead-creation", "all credit to the lead-creation touch, else the first touch", p ->
-                RuleBasedModels.leadCreation());
-        single("opportunity-creation", "all credit to the opportunity-creation touch, else the first touch", p ->
-                RuleBasedModels.opportunityCreation());
+                p -> RuleBasedModels.lastNonDirect(
+                        Arrays.asList(p.text("direct", "Direct").split("\\|", -1))));
+        single(
+                "lead-creation",
+                "all credit to the lead-creation touch, else the first touch",
+                p -> RuleBasedModels.leadCreation());
+        single(
+                "opportunity-creation",
+                "all credit to the opportunity-creation touch, else the first touch",
+                p -> RuleBasedModels.opportunityCreation());
         single(
                 "original-source",
                 "all credit to the very first touch ever, ignoring lookback and funnel cycles",
@@ -53,7 +60,8 @@ public final class Models {
                         "multi-touch",
                         "weight halves every half-life before the last touch",
                         List.of(new ModelInfo.Parameter("half-life-days", "7", "the half-life in days, > 0"))),
-                p -> RuleBasedModels.timeDecay(p.positiveNumber("half-life-days", RuleBasedModels.DEFAULT_HALF_LIFE_DAYS)));
+                p -> RuleBasedModels.timeDecay(
+                        p.positiveNumber("half-life-days", RuleBasedModels.DEFAULT_HALF_LIFE_DAYS)));
         multi("position-based", "40% first, 40% last, 20% over the middle", p -> RuleBasedModels.positionBased());
         multi("u-shaped", "40% first, 40% lead creation, 20% between", p -> RuleBasedModels.uShaped());
         multi(
@@ -66,7 +74,9 @@ public final class Models {
         List<ModelInfo.Parameter> anchors = new ArrayList<>();
         for (Anchor a : Anchor.values()) {
             anchors.add(new ModelInfo.Parameter(
-                    AnchorWeights.key(a), "0", "weight of the " + a.name().toLowerCase().replace('_', ' ') + " touch"));
+                    AnchorWeights.key(a),
+                    "0",
+                    "weight of the " + a.name().toLowerCase().replace('_', ' ') + " touch"));
         }
         register(
                 new ModelInfo(
@@ -117,7 +127,8 @@ public final class Models {
     /** The names of every rule-based model that needs no parameters, in catalog order (custom excluded). */
     public static List<String> ruleBasedNames() {
         return REGISTRY.values().stream()
-                .filter(e -> !e.info.family().equals("data-driven") && !e.info.name().equals("custom"))
+                .filter(e ->
+                        !e.info.family().equals("data-driven") && !e.info.name().equals("custom"))
                 .map(e -> e.info.name())
                 .collect(Collectors.toUnmodifiableList());
     }
@@ -158,8 +169,8 @@ public final class Models {
             for (String part : text.split(",", -1)) {
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("model '" + info.name() + "': parameter must be key=value: '"
-                            + part.trim() + "'");
+                    throw new IllegalArgumentException(
+                            "model '" + info.name() + "': parameter must be key=value: '" + part.trim() + "'");
                 }
                 String key = part.substring(0, eq).trim();
                 if (values.put(key, part.substring(eq + 1).trim()) != null) {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Opportunity;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The worked examples of models.md section 6, numbers written out. */
 final class WorkedExamplesTest {
@@ -32,8 +32,7 @@ final class WorkedExamplesTest {
     @Test
     void e1_wShaped_spansFirstToOpportunityCreation() {
         assertEquals(
-                List.of("t1=300.00", "t2=50.00", "t3=300.00", "t4=50.00", "t5=300.00"),
-                credits(e1, "w-shaped", "E1"));
+                List.of("t1=300.00", "t2=50.00", "t3=300.00", "t4=50.00", "t5=300.00"), credits(e1, "w-shaped", "E1"));
     }
 
     @Test
@@ -67,8 +66,7 @@ final class WorkedExamplesTest {
     @Test
     void e1_timeDecay_sevenDays() {
         assertEquals(
-                List.of(
-                        "t1=26.90", "t2=36.21", "t3=44.13", "t4=65.58", "t5=107.60", "t6=194.91", "t7=524.67"),
+                List.of("t1=26.90", "t2=36.21", "t3=44.13", "t4=65.58", "t5=107.60", "t6=194.91", "t7=524.67"),
                 credits(e1, "time-decay", "E1"));
         AttributionResult r = Attributor.builder().threads(1).build().attribute(e1, Models.byName("time-decay"));
         double[] expected = {0.026900, 0.036205, 0.044134, 0.065583, 0.107600, 0.194912, 0.524665};
@@ -99,9 +97,21 @@ final class WorkedExamplesTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "first-touch", "last-touch", "last-non-direct", "lead-creation", "opportunity-creation",
-                "original-source", "linear", "time-decay", "position-based", "u-shaped", "w-shaped", "full-path",
-                "j-shaped", "inverse-j", "custom:first=0.1,last=0.2"
+                "first-touch",
+                "last-touch",
+                "last-non-direct",
+                "lead-creation",
+                "opportunity-creation",
+                "original-source",
+                "linear",
+                "time-decay",
+                "position-based",
+                "u-shaped",
+                "w-shaped",
+                "full-path",
+                "j-shaped",
+                "inverse-j",
+                "custom:first=0.1,last=0.2"
             })
     void e2_oneTouch_getsEverything(String model) {
         Dataset data = Dataset.of(

@@ -1,6 +1,5 @@
 package io.github.attribution.data;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -363,8 +362,8 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[" + touchCount() + " touchpoints, " + opportunityCount() + " opportunities, "
-                + personCount() + " people]";
+        return "Dataset[" + touchCount() + " touchpoints, " + opportunityCount() + " opportunities, " + personCount()
+                + " people]";
     }
 
     /**
@@ -565,7 +564,8 @@ public final class Dataset {
             Records.requireText("account_id", accountId, "person " + id);
             int p = person(id);
             if (personKnown[p]) {
-                throw new InvalidRecordException("person_id", id, "duplicate person_id: '" + id + "' appears more than once");
+                throw new InvalidRecordException(
+                        "person_id", id, "duplicate person_id: '" + id + "' appears more than once");
             }
             personKnown[p] = true;
             personAccount[p] = accounts.intern(accountId);

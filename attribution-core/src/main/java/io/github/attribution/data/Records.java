@@ -42,7 +42,9 @@ final class Records {
         if (status.isClosed()) {
             if (closed == NONE) {
                 throw new InvalidRecordException(
-                        "closed_at", "", "closed_at is required for a " + status.label() + " opportunity (" + what + ")");
+                        "closed_at",
+                        "",
+                        "closed_at is required for a " + status.label() + " opportunity (" + what + ")");
             }
             if (closed < created) {
                 throw new InvalidRecordException(

@@ -26,8 +26,8 @@ public final class AnchorWeights {
                 throw new IllegalArgumentException("weight '" + key + "' must not be negative: " + w.toPlainString());
             }
             if (w.stripTrailingZeros().scale() > 6) {
-                throw new IllegalArgumentException("weight '" + key + "' has more than 6 digits after the point: "
-                        + w.toPlainString());
+                throw new IllegalArgumentException(
+                        "weight '" + key + "' has more than 6 digits after the point: " + w.toPlainString());
             }
             if (w.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("weight '" + key + "' must be at most 1: " + w.toPlainString());

@@ -86,7 +86,9 @@ public final class RuleBasedModels {
             }
             lower.add(d.trim().toLowerCase(Locale.ROOT));
         }
-        String name = direct.equals(DEFAULT_DIRECT) ? "last-non-direct" : "last-non-direct:direct=" + String.join("|", direct);
+        String name = direct.equals(DEFAULT_DIRECT)
+                ? "last-non-direct"
+                : "last-non-direct:direct=" + String.join("|", direct);
         return new LastNonDirect(name, lower);
     }
 
@@ -109,7 +111,8 @@ public final class RuleBasedModels {
         }
         String name = halfLifeDays == DEFAULT_HALF_LIFE_DAYS
                 ? "time-decay"
-                : "time-decay:half-life-days=" + BigDecimal.valueOf(halfLifeDays).stripTrailingZeros().toPlainString();
+                : "time-decay:half-life-days="
+                        + BigDecimal.valueOf(halfLifeDays).stripTrailingZeros().toPlainString();
         double nanosPerHalfLife = halfLifeDays * 86_400e9;
         return AttributionModel.of(name, (journey, w) -> {
             int n = journey.size();
@@ -156,7 +159,9 @@ public final class RuleBasedModels {
         String params = java.util.Arrays.stream(Anchor.values())
                 .filter(a -> weights.millionths(a) > 0)
                 .map(a -> AnchorWeights.key(a) + "="
-                        + BigDecimal.valueOf(weights.millionths(a), 6).stripTrailingZeros().toPlainString())
+                        + BigDecimal.valueOf(weights.millionths(a), 6)
+                                .stripTrailingZeros()
+                                .toPlainString())
                 .collect(Collectors.joining(","));
         return new PositionModel("custom" + (params.isEmpty() ? "" : ":" + params), weights);
     }
