@@ -12,20 +12,28 @@ import io.github.attribution.data.Dataset;
 public final class Journey {
     private final Journeys journeys;
     private final Dataset data;
+    private final int[] touches;
+    private final int[] single = new int[1];
+    private int[] current;
+    private int base;
     private int opp = -1;
     private int size;
-    private int originalSourceOnly = -1;
+    private boolean originalSourceOnly;
 
     Journey(Journeys journeys) {
         this.journeys = journeys;
         this.data = journeys.dataset();
+        this.touches = journeys.touchArray();
+        this.current = touches;
     }
 
     /** Moves this view to opportunity {@code opp}'s journey. */
     public Journey moveTo(int opp) {
         this.opp = opp;
         this.size = journeys.size(opp);
-        this.originalSourceOnly = -1;
+        this.base = journeys.offset(opp);
+        this.current = touches;
+        this.originalSourceOnly = false;
         return this;
     }
 
@@ -37,7 +45,10 @@ public final class Journey {
         this.opp = opp;
         int source = journeys.originalSource(opp);
         this.size = source < 0 ? 0 : 1;
-        this.originalSourceOnly = source;
+        this.single[0] = source;
+        this.base = 0;
+        this.current = single;
+        this.originalSourceOnly = true;
         return this;
     }
 
@@ -61,7 +72,7 @@ public final class Journey {
         if (position < 0 || position >= size) {
             throw new IndexOutOfBoundsException("position " + position + " of a journey of " + size + " touches");
         }
-        return originalSourceOnly >= 0 ? originalSourceOnly : journeys.touch(opp, position);
+        return current[base + position];
     }
 
     /** When the touch at {@code position} happened, in nanoseconds since the epoch. */
@@ -76,7 +87,7 @@ public final class Journey {
 
     /** The position of {@code anchor}, or -1 when the journey has no such milestone. */
     public int position(Anchor anchor) {
-        if (originalSourceOnly >= 0) {
+        if (originalSourceOnly) {
             return anchor == Anchor.FIRST || anchor == Anchor.LAST ? 0 : -1;
         }
         return size == 0 ? -1 : journeys.anchor(opp, anchor);

@@ -132,6 +132,11 @@ public final class Journeys {
         return originalSource[opp];
     }
 
+    /** The concatenated journeys' touches, for the cursor; never exposed outside the package. */
+    int[] touchArray() {
+        return touches;
+    }
+
     /** A reusable view of one journey at a time; for use by one thread. */
     public Journey cursor() {
         return new Journey(this);
