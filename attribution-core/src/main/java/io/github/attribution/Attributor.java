@@ -96,9 +96,9 @@ public final class Attributor {
         List<CreditTable> tables = new ArrayList<>(models.size());
         for (AttributionModel model : models) {
             Objects.requireNonNull(model, "model must not be null");
-            List<CreditTable> parts = new ArrayList<>();
-            stream(journeys, model, parts::add);
-            tables.add(CreditTable.concat(model.name(), journeys, parts));
+            CreditTable.Collector collector = new CreditTable.Collector(model.name(), journeys);
+            stream(journeys, model, collector::append);
+            tables.add(collector.table());
         }
         return new AttributionResult(journeys, tables);
     }
@@ -107,6 +107,9 @@ public final class Attributor {
      * Runs {@code model} over {@code journeys} and hands {@code sink} the credits block by block, in
      * opportunity order, on the calling thread. Blocks are computed ahead on the worker threads while
      * the sink consumes earlier ones.
+     *
+     * <p>A block's arrays are recycled once the sink returns: a table is valid only during the call,
+     * so copy what must be kept (as {@link #attribute} does).
      */
     public void stream(Journeys journeys, AttributionModel model, Consumer<CreditTable> sink) {
         Objects.requireNonNull(journeys, "journeys must not be null");
@@ -117,8 +120,9 @@ public final class Attributor {
         int opps = journeys.opportunityCount();
         int blocks = Parallel.chunks(opps, BLOCK);
         if (threads == 1 || blocks <= 1) {
+            BlockBuffers buffers = new BlockBuffers();
             for (int b = 0; b < blocks; b++) {
-                sink.accept(block(journeys, model, weigher, b));
+                sink.accept(block(journeys, model, weigher, b, buffers));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -127,19 +131,24 @@ public final class Attributor {
                 return t;
             });
             try {
-                ArrayDeque<Future<CreditTable>> ahead = new ArrayDeque<>();
-                int next = 0;
-                while (next < blocks && ahead.size() < 4 * threads) {
-                    int b = next++;
-                    ahead.add(pool.submit(() -> block(journeys, model, weigher, b)));
+                int window = 4 * threads;
+                ArrayDeque<BlockBuffers> free = new ArrayDeque<>();
+                for (int i = 0; i < window; i++) {
+                    free.add(new BlockBuffers());
                 }
-                while (!ahead.isEmpty()) {
-                    CreditTable table = await(ahead.poll());
-                    if (next < blocks) {
+                ArrayDeque<Future<CreditTable>> ahead = new ArrayDeque<>();
+                ArrayDeque<BlockBuffers> inUse = new ArrayDeque<>();
+                int next = 0;
+                while (next < blocks || !ahead.isEmpty()) {
+                    while (next < blocks && !free.isEmpty()) {
                         int b = next++;
-                        ahead.add(pool.submit(() -> block(journeys, model, weigher, b)));
+                        BlockBuffers buffers = free.poll();
+                        inUse.add(buffers);
+                        ahead.add(pool.submit(() -> block(journeys, model, weigher, b, buffers)));
                     }
+                    CreditTable table = await(ahead.poll());
                     sink.accept(table);
+                    free.add(inUse.poll());
                 }
             } finally {
                 pool.shutdownNow();
@@ -167,7 +176,8 @@ public final class Attributor {
     }
 
     /** Credits one block of opportunities. */
-    private static CreditTable block(Journeys journeys, AttributionModel model, JourneyWeigher weigher, int b) {
+    private static CreditTable block(
+            Journeys journeys, AttributionModel model, JourneyWeigher weigher, int b, BlockBuffers buffers) {
         Dataset data = journeys.dataset();
         int from = b * BLOCK;
         int to = Math.min(journeys.opportunityCount(), from + BLOCK);
@@ -179,13 +189,14 @@ public final class Attributor {
             capacity += size;
             largest = Math.max(largest, size);
         }
+        buffers.ensure(to - from + 1, capacity, largest);
         int[] rowStart = new int[to - from + 1];
-        int[] touch = new int[capacity];
-        double[] weight = new double[capacity];
-        long[] credit = new long[capacity];
-        long[] out = new long[largest];
-        Weights weights = new Weights();
-        Apportioner apportioner = new Apportioner();
+        int[] touch = buffers.touch;
+        double[] weight = buffers.weight;
+        long[] credit = buffers.credit;
+        long[] out = buffers.out;
+        Weights weights = buffers.weights;
+        Apportioner apportioner = buffers.apportioner;
         Journey journey = journeys.cursor();
         int row = 0;
         for (int o = from; o < to; o++) {
@@ -208,21 +219,23 @@ public final class Attributor {
             double total = check(model, journey, weights);
             if (weights.isExact()) {
                 long[] shares = weights.shares();
+                double scale = 1 / total;
                 apportioner.apportionShares(amount, shares, n, out);
                 for (int p = 0; p < n; p++) {
                     if (shares[p] > 0) {
                         touch[row] = journey.touch(p);
-                        weight[row] = shares[p] / total;
+                        weight[row] = shares[p] * scale;
                         credit[row++] = out[p];
                     }
                 }
             } else {
                 double[] w = weights.weights();
+                double scale = 1 / total;
                 apportioner.apportionWeights(amount, w, n, out);
                 for (int p = 0; p < n; p++) {
                     if (w[p] > 0) {
                         touch[row] = journey.touch(p);
-                        weight[row] = w[p] / total;
+                        weight[row] = w[p] * scale;
                         credit[row++] = out[p];
                     }
                 }
@@ -280,6 +293,28 @@ public final class Attributor {
         return new IllegalArgumentException("model '" + model.name() + "' gave " + what + " to touch '"
                 + data.touchId(journey.touch(p)) + "' of opportunity '" + data.opportunityId(journey.opportunity())
                 + "'");
+    }
+
+    /** The reusable arrays of one block in flight; used by one thread at a time. */
+    private static final class BlockBuffers {
+        int[] touch = new int[0];
+        double[] weight = new double[0];
+        long[] credit = new long[0];
+        long[] out = new long[0];
+        final Weights weights = new Weights();
+        final Apportioner apportioner = new Apportioner();
+
+        void ensure(int opportunities, int rows, int largest) {
+            if (touch.length < rows) {
+                int n = Math.max(rows, touch.length + touch.length / 4);
+                touch = new int[n];
+                weight = new double[n];
+                credit = new long[n];
+            }
+            if (out.length < largest) {
+                out = new long[Math.max(largest, 2 * out.length)];
+            }
+        }
     }
 
     /** Configures an {@link Attributor}. Not thread-safe. */

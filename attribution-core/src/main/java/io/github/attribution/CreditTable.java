@@ -133,35 +133,62 @@ public final class CreditTable {
         return totals;
     }
 
-    /** Concatenates consecutive tables of one model. */
-    static CreditTable concat(String model, Journeys journeys, List<CreditTable> parts) {
-        int opps = 0;
-        int rows = 0;
-        for (CreditTable p : parts) {
-            opps += p.rowStart.length - 1;
-            rows += p.rowCount();
+    /** Copies streamed blocks of one model, in order, into one table covering all of them. */
+    static final class Collector {
+        private final String model;
+        private final Journeys journeys;
+        private int[] rowStart;
+        private int[] touch;
+        private double[] weight;
+        private long[] credit;
+        private int opps;
+        private int rows;
+        private int from = -1;
+
+        Collector(String model, Journeys journeys) {
+            this.model = model;
+            this.journeys = journeys;
+            int capacity = Math.max(16, journeys.touchCount() + journeys.opportunityCount() / 8);
+            rowStart = new int[journeys.opportunityCount() + 1];
+            touch = new int[capacity];
+            weight = new double[capacity];
+            credit = new long[capacity];
         }
-        int[] rowStart = new int[opps + 1];
-        int[] touch = new int[rows];
-        double[] weight = new double[rows];
-        long[] credit = new long[rows];
-        int o = 0;
-        int r = 0;
-        for (CreditTable p : parts) {
-            int n = p.rowStart.length - 1;
-            for (int k = 0; k < n; k++) {
-                rowStart[o + k] = r + p.rowStart[k];
+
+        void append(CreditTable part) {
+            if (from < 0) {
+                from = part.from;
             }
-            int pr = p.rowCount();
-            System.arraycopy(p.touch, 0, touch, r, pr);
-            System.arraycopy(p.weight, 0, weight, r, pr);
-            System.arraycopy(p.credit, 0, credit, r, pr);
-            o += n;
-            r += pr;
+            int n = part.rowStart.length - 1;
+            int pr = part.rowCount();
+            if (rows + pr > touch.length) {
+                int size = Math.max(rows + pr, touch.length + touch.length / 2);
+                touch = java.util.Arrays.copyOf(touch, size);
+                weight = java.util.Arrays.copyOf(weight, size);
+                credit = java.util.Arrays.copyOf(credit, size);
+            }
+            for (int k = 0; k < n; k++) {
+                rowStart[opps + k] = rows + part.rowStart[k];
+            }
+            System.arraycopy(part.touch, 0, touch, rows, pr);
+            System.arraycopy(part.weight, 0, weight, rows, pr);
+            System.arraycopy(part.credit, 0, credit, rows, pr);
+            opps += n;
+            rows += pr;
         }
-        rowStart[opps] = rows;
-        int from = parts.isEmpty() ? 0 : parts.get(0).from;
-        return new CreditTable(model, journeys, from, rowStart, touch, weight, credit);
+
+        CreditTable table() {
+            int[] starts = java.util.Arrays.copyOf(rowStart, opps + 1);
+            starts[opps] = rows;
+            return new CreditTable(
+                    model,
+                    journeys,
+                    Math.max(from, 0),
+                    starts,
+                    java.util.Arrays.copyOf(touch, rows),
+                    java.util.Arrays.copyOf(weight, rows),
+                    java.util.Arrays.copyOf(credit, rows));
+        }
     }
 
     @Override

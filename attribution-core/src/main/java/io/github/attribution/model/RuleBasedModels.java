@@ -113,12 +113,13 @@ public final class RuleBasedModels {
                 ? "time-decay"
                 : "time-decay:half-life-days="
                         + BigDecimal.valueOf(halfLifeDays).stripTrailingZeros().toPlainString();
-        double nanosPerHalfLife = halfLifeDays * 86_400e9;
+        // 2^(-dt / h) = exp(-dt * ln 2 / h); exp is cheaper than pow
+        double ratePerNano = Math.log(2) / (halfLifeDays * 86_400e9);
         return AttributionModel.of(name, (journey, w) -> {
             int n = journey.size();
             long last = journey.time(n - 1);
             for (int p = 0; p < n; p++) {
-                w.addWeight(p, Math.pow(2, -((double) (last - journey.time(p))) / nanosPerHalfLife));
+                w.addWeight(p, Math.exp(-(double) (last - journey.time(p)) * ratePerNano));
             }
         });
     }

@@ -24,6 +24,9 @@ public final class Apportioner {
     /** The quantum of real weights: {@code 2^40} parts. */
     public static final long PARTS = 1L << 40;
 
+    /** Below this, products convert to double exactly. */
+    private static final long EXACT_DOUBLE = 1L << 52;
+
     private long[] remainder = new long[32];
     private double[] fraction = new double[32];
     private long[] parts = new long[32];
@@ -54,6 +57,7 @@ public final class Apportioner {
         long[] rem = remainder;
         long assigned = 0;
         boolean powerOfTwo = (total & (total - 1)) == 0;
+        double reciprocal = 1.0 / total;
         int shift = Long.numberOfTrailingZeros(total);
         for (int i = 0; i < n; i++) {
             long s = shares[i];
@@ -71,6 +75,19 @@ public final class Apportioner {
                 if (powerOfTwo) { // 0 < shift < 63 here, because 0 < s < total
                     q = (hi << (64 - shift)) | (lo >>> shift);
                     r = lo & (total - 1);
+                } else if (hi == 0 && lo >= 0 && lo < EXACT_DOUBLE) {
+                    // a 64-bit division costs tens of cycles; a reciprocal estimate is off by at most
+                    // one below 2^52 and the integer correction makes it exact
+                    q = (long) (lo * reciprocal);
+                    r = lo - q * total;
+                    while (r < 0) {
+                        q--;
+                        r += total;
+                    }
+                    while (r >= total) {
+                        q++;
+                        r -= total;
+                    }
                 } else if (hi == 0 && lo >= 0) {
                     q = lo / total;
                     r = lo % total;
