@@ -1,0 +1,68 @@
+package io.github.attribution.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.attribution.data.Dataset;
+import io.github.attribution.journey.JourneySettings;
+import io.github.attribution.journey.Journeys;
+import io.github.attribution.money.Apportioner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each benchmark computes the right answer on small input, so a fast wrong benchmark cannot pass. */
+final class BenchmarkCorrectnessTest {
+    private static final int SMALL = 500;
+
+    /** Every credit of every opportunity adds up to the dataset's total amount. */
+    private static long totalAmount(Dataset data) {
+        long total = 0;
+        for (int o = 0; o < data.opportunityCount(); o++) {
+            total += data.amount(o);
+        }
+        return total;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"first-touch", "linear", "time-decay", "w-shaped", "full-path"})
+    void modelBenchmark_creditsEveryAmountExactly(String model) {
+        ModelBenchmark benchmark = new ModelBenchmark();
+        benchmark.opportunities = SMALL;
+        benchmark.model = model;
+        benchmark.setUp();
+        assertEquals(totalAmount(BenchmarkData.dataset(SMALL)), benchmark.attribute());
+    }
+
+    @Test
+    void journeyBenchmark_buildsTheSameJourneysAsTheLibrary() {
+        JourneyBenchmark benchmark = new JourneyBenchmark();
+        benchmark.opportunities = SMALL;
+        benchmark.threads = 2;
+        benchmark.setUp();
+        Journeys expected =
+                Journeys.build(BenchmarkData.dataset(SMALL), JourneySettings.DEFAULT.withCycleGapDays(30), 1);
+        assertEquals(expected.touchCount(), benchmark.build());
+    }
+
+    @Test
+    void apportionBenchmark_matchesTheApportioner() {
+        ApportionBenchmark benchmark = new ApportionBenchmark();
+        benchmark.setUp();
+        long shares = 0;
+        long weights = 0;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(BenchmarkData.SEED);
+        long[] shareVector = new long[ApportionBenchmark.TOUCHES];
+        double[] weightVector = new double[ApportionBenchmark.TOUCHES];
+        for (int p = 0; p < ApportionBenchmark.TOUCHES; p++) {
+            shareVector[p] = p == 0 || p == 5 || p == 12 ? 300_000L * 17 : 100_000;
+            weightVector[p] = Math.pow(2, -(ApportionBenchmark.TOUCHES - p) / 7.0);
+        }
+        for (int i = 0; i < ApportionBenchmark.JOURNEYS; i++) {
+            long amount = random.nextLong(100, 100_000_000);
+            shares += Apportioner.ofShares(amount, shareVector)[0];
+            weights += Apportioner.ofWeights(amount, weightVector)[0];
+        }
+        assertEquals(shares, benchmark.shares());
+        assertEquals(weights, benchmark.weights());
+    }
+}
