@@ -13,6 +13,8 @@ public final class Journey {
     private final Journeys journeys;
     private final Dataset data;
     private final int[] touches;
+    private final long[] times;
+    private final int[] channels;
     private final int[] single = new int[1];
     private int[] current;
     private int base;
@@ -24,6 +26,8 @@ public final class Journey {
         this.journeys = journeys;
         this.data = journeys.dataset();
         this.touches = journeys.touchArray();
+        this.times = journeys.timeArray();
+        this.channels = journeys.channelArray();
         this.current = touches;
     }
 
@@ -77,12 +81,14 @@ public final class Journey {
 
     /** When the touch at {@code position} happened, in nanoseconds since the epoch. */
     public long time(int position) {
-        return data.touchTime(touch(position));
+        int touch = touch(position);
+        return originalSourceOnly ? data.touchTime(touch) : times[base + position];
     }
 
     /** The channel (a dataset channel index) of the touch at {@code position}. */
     public int channel(int position) {
-        return data.touchChannel(touch(position));
+        int touch = touch(position);
+        return originalSourceOnly ? data.touchChannel(touch) : channels[base + position];
     }
 
     /** The position of {@code anchor}, or -1 when the journey has no such milestone. */

@@ -26,6 +26,10 @@ public final class Journeys {
     private final JourneySettings settings;
     private final int[] start;
     private final int[] touches;
+    /** Time and channel of {@code touches[i]}, copied in journey order so models read them sequentially. */
+    private final long[] times;
+
+    private final int[] channels;
     private final int[] leadPosition;
     private final int[] opportunityPosition;
     private final int[] originalSource;
@@ -42,6 +46,12 @@ public final class Journeys {
         this.settings = settings;
         this.start = start;
         this.touches = touches;
+        this.times = new long[touches.length];
+        this.channels = new int[touches.length];
+        for (int i = 0; i < touches.length; i++) {
+            times[i] = data.touchTime(touches[i]);
+            channels[i] = data.touchChannel(touches[i]);
+        }
         this.leadPosition = leadPosition;
         this.opportunityPosition = opportunityPosition;
         this.originalSource = originalSource;
@@ -135,6 +145,14 @@ public final class Journeys {
     /** The concatenated journeys' touches, for the cursor; never exposed outside the package. */
     int[] touchArray() {
         return touches;
+    }
+
+    long[] timeArray() {
+        return times;
+    }
+
+    int[] channelArray() {
+        return channels;
     }
 
     /** A reusable view of one journey at a time; for use by one thread. */
