@@ -347,7 +347,9 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
                 campaign = data.campaignCount() + extraCampaigns.size();
                 extraCampaigns.add(c.campaign());
                 campaignIds.put(c.campaign(), campaign);
-                notes.add("campaign '" + c.campaign() + "' has costs but no touches");
+                if (!Arrays.asList(dims).contains(Dimension.CHANNEL)) {
+                    notes.add("campaign '" + c.campaign() + "' has costs but no touches");
+                }
             } else {
                 campaign = known;
             }
