@@ -91,7 +91,7 @@ public final class HtmlReport {
                 .append(" &middot; ")
                 .append(escape(t.basis().description()))
                 .append(" ")
-                .append(escape(Money.format(t.total().minor(), t.currency())))
+                .append(grouped(Money.format(t.total().minor(), t.currency())))
                 .append("</h2>\n");
         int disputed = t.mostDisputedChannel();
         if (t.models().size() > 1 && disputed >= 0) {
@@ -341,7 +341,7 @@ public final class HtmlReport {
         b.append("</tbody>\n<tfoot><tr><td class=\"name\">Total</td>");
         for (int k = 0; k < models.size(); k++) {
             b.append("<td>")
-                    .append(escape(Money.format(t.total().minor(), t.currency())))
+                    .append(grouped(Money.format(t.total().minor(), t.currency())))
                     .append("</td>");
         }
         b.append("<td></td></tr></tfoot>\n</table></div>\n");
@@ -383,6 +383,21 @@ public final class HtmlReport {
         int g = (int) Math.round(255 - a * 120);
         int bl = rho >= 0 ? 255 : (int) Math.round(255 - a * 150);
         return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, bl);
+    }
+
+    /** {@code 1262060.00} as {@code 1,262,060.00}, for reading; digits only, so nothing to escape. */
+    static String grouped(String plain) {
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        int begin = plain.startsWith("-") ? 1 : 0;
+        StringBuilder b = new StringBuilder(plain.substring(0, begin));
+        for (int i = begin; i < end; i++) {
+            if (i > begin && (end - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(plain.charAt(i));
+        }
+        return b.append(plain.substring(end)).toString();
     }
 
     private static String color(int k) {

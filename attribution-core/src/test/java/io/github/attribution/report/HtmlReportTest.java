@@ -64,6 +64,7 @@ final class HtmlReportTest {
         assertTrue(html.contains("Partner&#39;s &quot;Co-op&quot;"));
         assertFalse(html.contains("R&D <Events>"), "raw names must be escaped");
         assertTrue(html.contains("<svg class=\"chart\""));
+        assertTrue(html.contains("<h2>USD &middot; won revenue 23,000.00</h2>"), "total with separators");
         assertTrue(html.contains("<h2>EUR &middot;") && html.contains("<h2>USD &middot;"), "a section per currency");
         String lower = html.toLowerCase(Locale.ROOT);
         for (String external :
@@ -73,6 +74,14 @@ final class HtmlReportTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.collect(Collectors.toList()), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void grouped_insertsThousandsSeparators() {
+        assertEquals("1,262,060.00", HtmlReport.grouped("1262060.00"));
+        assertEquals("999.5", HtmlReport.grouped("999.5"));
+        assertEquals("-1,000", HtmlReport.grouped("-1000"));
+        assertEquals("123,456", HtmlReport.grouped("123456"));
     }
 
     @Test
