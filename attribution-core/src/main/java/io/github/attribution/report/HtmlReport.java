@@ -312,7 +312,7 @@ public final class HtmlReport {
     private static void shareTable(StringBuilder b, ComparisonTable t) {
         List<String> models = t.models();
         b.append("<h3>Share by channel</h3>\n<div class=\"scroll\"><table class=\"shares\">\n<thead><tr>"
-                + "<th class=\"name\">Channel</th>");
+                + "<th class=\"name\">Channel</th><th>Spread</th>");
         for (int k = 0; k < models.size(); k++) {
             b.append("<th><span class=\"swatch\" style=\"background:")
                     .append(color(k))
@@ -320,13 +320,15 @@ public final class HtmlReport {
                     .append(escape(models.get(k)))
                     .append("</th>");
         }
-        b.append("<th>Spread</th></tr></thead>\n<tbody>\n");
+        b.append("</tr></thead>\n<tbody>\n");
         for (int c = 0; c < t.channels().size(); c++) {
             String channel = t.channels().get(c);
             b.append(channel.equals(Report.UNATTRIBUTED) ? "<tr class=\"unattributed\">" : "<tr>")
                     .append("<td class=\"name\">")
                     .append(escape(channel))
-                    .append("</td>");
+                    .append("</td><td class=\"spread\">")
+                    .append(t.spreadDecimal(c, 3).movePointRight(2).toPlainString())
+                    .append(" pp</td>");
             for (int k = 0; k < models.size(); k++) {
                 b.append("<td title=\"")
                         .append(escape(t.amount(c, k).toString()))
@@ -334,17 +336,10 @@ public final class HtmlReport {
                         .append(t.percent(c, k))
                         .append("</td>");
             }
-            b.append("<td class=\"spread\">")
-                    .append(t.spreadDecimal(c, 3).movePointRight(2).toPlainString())
-                    .append(" pp</td></tr>\n");
+            b.append("</tr>\n");
         }
-        b.append("</tbody>\n<tfoot><tr><td class=\"name\">Total</td>");
-        for (int k = 0; k < models.size(); k++) {
-            b.append("<td>")
-                    .append(grouped(Money.format(t.total().minor(), t.currency())))
-                    .append("</td>");
-        }
-        b.append("<td></td></tr></tfoot>\n</table></div>\n");
+        b.append("</tbody>\n</table></div>\n<p class=\"note\">Spread: the highest share minus the lowest, in"
+                + " percentage points. Hover a share for its exact amount.</p>\n");
     }
 
     private static void correlationTable(StringBuilder b, ComparisonTable t) {
@@ -466,16 +461,17 @@ public final class HtmlReport {
             "svg .band { fill: #f7f8fa; }",
             ".scroll { overflow-x: auto; }",
             "table { border-collapse: collapse; font-variant-numeric: tabular-nums; }",
-            "th, td { padding: 5px 12px; text-align: right; border-bottom: 1px solid #eceef2; white-space: nowrap; }",
-            "th { font-weight: 600; background: #f1f3f6; }",
+            "th, td { padding: 5px 10px; text-align: right; border-bottom: 1px solid #eceef2; white-space: nowrap; }",
+            "th { font-weight: 600; background: #f1f3f6; white-space: normal; vertical-align: bottom; }",
+            "tbody th { vertical-align: middle; white-space: nowrap; }",
             "th.name, td.name { text-align: left; }",
             "tbody tr:nth-child(even) td { background-color: #fafbfc; }",
             "tr.unattributed td { color: #6b7280; font-style: italic; }",
-            "tfoot td { font-weight: 600; border-top: 2px solid #d5d9e0; }",
             "td.spread { font-weight: 600; }",
             "td.na { color: #9aa1ad; }",
             ".swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;",
             "  margin-right: 6px; vertical-align: baseline; }",
-            "table.corr td { min-width: 64px; }",
+            "table.corr td { min-width: 48px; }",
+            "table.shares thead th, table.corr thead th { max-width: 120px; }",
             "");
 }
