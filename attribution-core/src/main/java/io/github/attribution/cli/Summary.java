@@ -134,8 +134,11 @@ final class Summary {
         }
         List<String> parts = new ArrayList<>();
         for (int c = 0; c < sums.length; c++) {
+            if (sums[c] == 0 && sums.length > 1) {
+                continue;
+            }
             parts.add(currencies.get(c).getCurrencyCode() + " " + Text.money(sums[c], currencies.get(c)));
         }
-        return String.join(", ", parts);
+        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 }

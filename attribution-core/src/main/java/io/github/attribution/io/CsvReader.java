@@ -363,7 +363,7 @@ public final class CsvReader implements Closeable {
             return true;
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new DataFileException(
-                    file, physicalLine, null, null, "the file is not valid UTF-8 (" + e.getMessage() + ")");
+                    file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
