@@ -292,6 +292,7 @@ public final class SampleGenerator {
             int opps = Math.min(remaining, 1 + (rnd.nextInt(100) < 35 ? 1 : 0) + (rnd.nextInt(100) < 12 ? 1 : 0));
             boolean silent = rnd.nextInt(100) < 4; // outbound-only accounts: no marketing touches at all
             long accountStart = START + (long) (rnd.nextDouble() * (END - 200 * DAY - START));
+            accountStart -= accountStart % SECOND;
             touches = 0;
 
             String[] oppIds = new String[opps];
@@ -476,7 +477,8 @@ public final class SampleGenerator {
         }
 
         private long days(int min, int max) {
-            return (min + rnd.nextInt(max - min + 1)) * DAY + rnd.nextLong(DAY);
+            long nanos = (min + rnd.nextInt(max - min + 1)) * DAY + rnd.nextLong(DAY);
+            return nanos - nanos % SECOND;
         }
 
         private long within(long span) {

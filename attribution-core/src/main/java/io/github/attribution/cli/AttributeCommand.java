@@ -1,0 +1,72 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.io.CreditWriter;
+import io.github.attribution.journey.Journeys;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code attribute}: per-touch credits of one or more models, streamed block by block to CSV or JSON
+ * (columns in data-and-cli.md), then the summary on standard error.
+ */
+final class AttributeCommand implements Command {
+    @Override
+    public String name() {
+        return "attribute";
+    }
+
+    @Override
+    public String summary() {
+        return "per-touch credits for one or more models";
+    }
+
+    @Override
+    public String usage() {
+        return Inputs.USAGE + "\n"
+                + "  --out FILE               write here instead of standard output\n"
+                + "  --format csv|json        output format (default csv)";
+    }
+
+    @Override
+    public Args.Spec options() {
+        return Inputs.SPEC.with(new Args.Spec(Set.of("out", "format"), Set.of(), Set.of()));
+    }
+
+    @Override
+    public int run(Args args, Context context) throws Exception {
+        long began = System.nanoTime();
+        CreditWriter.Format format;
+        try {
+            format = CreditWriter.Format.parse(args.get("format", "csv"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --" + e.getMessage());
+        }
+        Inputs inputs = Inputs.load(args, context, List.of());
+        Journeys journeys = inputs.attributor.journeys(inputs.data);
+        Summary summary = new Summary(inputs, began);
+        Progress progress = new Progress(context.err(), context.terminal(), began);
+        int models = inputs.models.size();
+        long opportunities = inputs.data.opportunityCount();
+        try (Output output = Output.open(args.get("out"), context.out())) {
+            CreditWriter writer = new CreditWriter(output.writer(), format);
+            for (int m = 0; m < models; m++) {
+                int model = m;
+                String label = inputs.labels.get(m);
+                inputs.attributor.stream(journeys, inputs.models.get(m), table -> {
+                    writer.write(label, table);
+                    summary.add(model, table);
+                    progress.update(
+                            "attribute " + label,
+                            model * opportunities + table.endOpportunity(),
+                            models * opportunities);
+                });
+            }
+            writer.finish();
+            output.commit();
+        } finally {
+            progress.done();
+        }
+        summary.print(context.err(), journeys);
+        return 0;
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.TouchType;
+import io.github.attribution.io.DatasetWriter;
+import io.github.attribution.sample.SampleGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.Set;
+
+/**
+ * {@code generate}: writes a synthetic B2B dataset ({@link SampleGenerator}) as CSV files into a
+ * directory, streaming, so any size fits in little memory. The files appear only when it succeeds.
+ */
+final class GenerateCommand implements Command {
+    @Override
+    public String name() {
+        return "generate";
+    }
+
+    @Override
+    public String summary() {
+        return "writes a synthetic but realistic B2B dataset of N opportunities (seeded)";
+    }
+
+    @Override
+    public String usage() {
+        return String.join(
+                "\n",
+                "  --opportunities N        how many opportunities (required)",
+                "  --seed S                 the random seed (default 1); the same seed gives the same files",
+                "  --out DIR                the directory to write into (required; created if missing):",
+                "                           " + String.join(", ", DatasetWriter.FILES));
+    }
+
+    @Override
+    public Args.Spec options() {
+        return new Args.Spec(Set.of("opportunities", "seed", "out"), Set.of(), Set.of());
+    }
+
+    @Override
+    public int run(Args args, Context context) throws Exception {
+        long began = System.nanoTime();
+        Long n = args.number("opportunities", 0);
+        if (n == null) {
+            throw new UsageException("option --opportunities is required");
+        }
+        if (n > Integer.MAX_VALUE / 32) {
+            throw new UsageException("option --opportunities must be at most " + Integer.MAX_VALUE / 32 + ": " + n);
+        }
+        long seed;
+        try {
+            seed = Long.parseLong(args.get("seed", "1").trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --seed must be a whole number: '" + args.get("seed") + "'");
+        }
+        Path dir = Path.of(args.require("out"));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("option --out must be a directory: '" + dir + "' is a file");
+        }
+        long[] counts = new long[5];
+        Progress progress = new Progress(context.err(), context.terminal(), began);
+        try (DatasetWriter writer = DatasetWriter.open(dir)) {
+            SampleGenerator.generate(n.intValue(), seed, new SampleGenerator.Sink() {
+                @Override
+                public void touchpoint(
+                        String id,
+                        String accountId,
+                        String personId,
+                        long occurredAt,
+                        String channel,
+                        String source,
+                        String campaign,
+                        String offer,
+                        TouchType type) {
+                    counts[0]++;
+                    writer.touchpoint(id, accountId, personId, occurredAt, channel, source, campaign, offer, type);
+                }
+
+                @Override
+                public void person(String id, String accountId, long leadCreatedAt) {
+                    counts[2]++;
+                    writer.person(id, accountId, leadCreatedAt);
+                }
+
+                @Override
+                public void opportunity(
+                        String id,
+                        String accountId,
+                        Currency currency,
+                        long amountMinor,
+                        long createdAt,
+                        long closedAt,
+                        OpportunityStatus status) {
+                    counts[1]++;
+                    writer.opportunity(id, accountId, currency, amountMinor, createdAt, closedAt, status);
+                    progress.update("generate", counts[1], n);
+                }
+
+                @Override
+                public void contact(String opportunityId, String personId) {
+                    counts[3]++;
+                    writer.contact(opportunityId, personId);
+                }
+
+                @Override
+                public void cost(String campaign, Currency currency, long costMinor, String period) {
+                    counts[4]++;
+                    writer.cost(campaign, currency, costMinor, period);
+                }
+            });
+            writer.commit();
+        } finally {
+            progress.done();
+        }
+        context.err()
+                .printf(
+                        "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts and %d"
+                                + " campaign costs to %s (seed %d); %.2f s.%n",
+                        counts[1],
+                        counts[0],
+                        counts[2],
+                        counts[3],
+                        counts[4],
+                        dir,
+                        seed,
+                        (System.nanoTime() - began) / 1e9);
+        return 0;
+    }
+}

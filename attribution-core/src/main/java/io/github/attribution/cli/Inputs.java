@@ -1,0 +1,333 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.Attributor;
+import io.github.attribution.Models;
+import io.github.attribution.data.CampaignCost;
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.Money;
+import io.github.attribution.io.CsvReader;
+import io.github.attribution.io.CsvWriter;
+import io.github.attribution.io.DataFileException;
+import io.github.attribution.io.DatasetReader;
+import io.github.attribution.journey.JourneySettings;
+import io.github.attribution.model.AttributionModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The data a command reads, loaded from the common options ({@code --touchpoints --opportunities
+ * [--people] [--contacts] [--costs] [--currency] [--skip-invalid --rejects FILE]}), with the journey
+ * settings ({@code --lookback-days --cycle-gap-days --as-of}) and the models ({@code --model}, as
+ * given). Commands that read data files add {@link #SPEC} to their options and call {@link #load}.
+ */
+final class Inputs {
+    /** The common options. */
+    static final Args.Spec SPEC = new Args.Spec(
+            Set.of(
+                    "touchpoints",
+                    "opportunities",
+                    "people",
+                    "contacts",
+                    "costs",
+                    "currency",
+                    "rejects",
+                    "lookback-days",
+                    "cycle-gap-days",
+                    "as-of",
+                    "model"),
+            Set.of("skip-invalid"),
+            Set.of("model"));
+
+    /** Their help text. */
+    static final String USAGE = String.join(
+            "\n",
+            "  --touchpoints FILE       touchpoints.csv (required)",
+            "  --opportunities FILE     opportunities.csv (required)",
+            "  --people FILE            people.csv, for lead-creation milestones",
+            "  --contacts FILE          opportunity_contacts.csv; makes journeys contact-based",
+            "  --costs FILE             costs.csv, for ROI",
+            "  --model NAME[:k=v,...]   a model (repeatable); see 'models'",
+            "  --lookback-days N        ignore touches more than N days before opportunity creation",
+            "  --cycle-gap-days N       a quiet gap longer than N days starts a new funnel cycle",
+            "  --as-of INSTANT          end open opportunities' journeys here (2026-06-30 or ...T00:00:00Z)",
+            "  --currency CODE          currency of rows without one (default USD)",
+            "  --skip-invalid           skip bad rows instead of stopping; counted in the summary",
+            "  --rejects FILE           with --skip-invalid: write each skipped row and its reason here");
+
+    /** Models whose milestones need people's lead-creation dates. */
+    private static final Set<String> NEED_LEADS = Set.of("u-shaped", "w-shaped", "full-path", "lead-creation");
+
+    final Dataset data;
+    final List<CampaignCost> costs;
+    final Attributor attributor;
+    /** The models, in order, and their labels as the user typed them. */
+    final List<AttributionModel> models;
+
+    final List<String> labels;
+    final Counts counts;
+
+    /** What loading read: rows per file and rejected rows. */
+    record Counts(
+            long touchpoints, long opportunities, long people, long contacts, long costs, long read, long rejected) {}
+
+    private Inputs(
+            Dataset data,
+            List<CampaignCost> costs,
+            Attributor attributor,
+            List<AttributionModel> models,
+            List<String> labels,
+            Counts counts) {
+        this.data = data;
+        this.costs = costs;
+        this.attributor = attributor;
+        this.models = models;
+        this.labels = labels;
+        this.counts = counts;
+    }
+
+    /**
+     * Parses the models and settings, then reads the files.
+     *
+     * @param defaultModels the models when no {@code --model} is given; empty to require one
+     * @throws UsageException for a bad option or a missing file
+     * @throws DataFileException for a bad row (unless skipped)
+     */
+    static Inputs load(Args args, Command.Context ctx, List<String> defaultModels) throws IOException {
+        List<String> labels = args.all("model");
+        if (labels.isEmpty()) {
+            if (defaultModels.isEmpty()) {
+                throw new UsageException("give at least one --model; 'models' lists them");
+            }
+            labels = defaultModels;
+        }
+        List<AttributionModel> models = models(labels);
+        Attributor attributor = attributor(args);
+        Currency currency = currency(args.get("currency", "USD"));
+        Path touchpoints = file(args, "touchpoints", true);
+        Path opportunities = file(args, "opportunities", true);
+        Path people = file(args, "people", false);
+        Path contacts = file(args, "contacts", false);
+        Path costsFile = file(args, "costs", false);
+        boolean skip = args.flag("skip-invalid");
+        String rejectsPath = args.get("rejects");
+        if (rejectsPath != null && !skip) {
+            throw new UsageException("--rejects needs --skip-invalid");
+        }
+        try (Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null) {
+            DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject);
+            Dataset.Builder b = Dataset.builder();
+            long t = reader.readTouchpoints(touchpoints, b);
+            long o = reader.readOpportunities(opportunities, b);
+            long p = people == null ? 0 : reader.readPeople(people, b);
+            long c = contacts == null ? 0 : reader.readContacts(contacts, b);
+            List<CampaignCost> costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
+            if (rejects != null) {
+                rejects.commit();
+            }
+            Dataset data = b.build();
+            warnMissingData(labels, data, ctx.err());
+            Counts counts = new Counts(t, o, p, c, costs.size(), reader.rowsRead(), reader.rejected());
+            return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts);
+        }
+    }
+
+    /** Loads the CSV files under {@code resource} (touchpoints, opportunities, people) from the class path. */
+    static Inputs loadResource(String resource, List<String> labels, Command.Context ctx) throws IOException {
+        DatasetReader reader = DatasetReader.strict(Money.currency("USD"));
+        Dataset.Builder b = Dataset.builder();
+        long t;
+        long o;
+        long p;
+        try (CsvReader csv = resource(resource, "touchpoints.csv")) {
+            t = reader.readTouchpoints(csv, b);
+        }
+        try (CsvReader csv = resource(resource, "opportunities.csv")) {
+            o = reader.readOpportunities(csv, b);
+        }
+        try (CsvReader csv = resource(resource, "people.csv")) {
+            p = reader.readPeople(csv, b);
+        }
+        Counts counts = new Counts(t, o, p, 0, 0, reader.rowsRead(), 0);
+        return new Inputs(b.build(), List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts);
+    }
+
+    private static CsvReader resource(String dir, String name) {
+        InputStream in = Inputs.class.getResourceAsStream(dir + "/" + name);
+        if (in == null) {
+            throw new IllegalStateException("the bundled sample is missing " + dir + "/" + name);
+        }
+        return new CsvReader(CsvReader.utf8(in), name);
+    }
+
+    private static List<AttributionModel> models(List<String> labels) {
+        List<AttributionModel> models = new ArrayList<>();
+        for (String label : labels) {
+            try {
+                models.add(Models.byName(label));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--model " + label + ": " + e.getMessage());
+            }
+        }
+        return models;
+    }
+
+    private static Attributor attributor(Args args) {
+        JourneySettings settings = JourneySettings.DEFAULT;
+        Long lookback = args.number("lookback-days", 0);
+        if (lookback != null) {
+            settings = settings.withLookbackDays(lookback);
+        }
+        Long gap = args.number("cycle-gap-days", 0);
+        if (gap != null) {
+            settings = settings.withCycleGapDays(gap);
+        }
+        String asOf = args.get("as-of");
+        if (asOf != null) {
+            settings = settings.withAsOf(instant(asOf));
+        }
+        return Attributor.builder().settings(settings).build();
+    }
+
+    private static Instant instant(String text) {
+        String s = text.trim();
+        try {
+            if (s.indexOf('T') < 0 && s.indexOf('t') < 0) {
+                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeException e) {
+            throw new UsageException("option --as-of must be a date (2026-06-30) or an instant with a zone"
+                    + " (2026-06-30T00:00:00Z): '" + text + "'");
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Money.currency(code);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --currency: " + e.getMessage());
+        }
+    }
+
+    private static Path file(Args args, String option, boolean required) {
+        String name = required ? args.require(option) : args.get(option);
+        if (name == null) {
+            return null;
+        }
+        Path path = Path.of(name);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new UsageException("option --" + option + ": cannot read file '" + name + "'");
+        }
+        return path;
+    }
+
+    /** Warns about models that need data that was not given, such as lead-creation dates. */
+    static void warnMissingData(List<String> labels, Dataset data, PrintStream err) {
+        boolean leads = false;
+        for (int p = 0; p < data.personCount() && !leads; p++) {
+            leads = data.leadCreatedAt(p) != Dataset.NO_INSTANT;
+        }
+        if (leads) {
+            return;
+        }
+        for (String label : labels) {
+            String name = label.trim().toLowerCase(Locale.ROOT);
+            int colon = name.indexOf(':');
+            String base = colon < 0 ? name : name.substring(0, colon);
+            boolean customLead = base.equals("custom") && colon >= 0 && usesLead(name.substring(colon + 1));
+            if (NEED_LEADS.contains(base) || customLead) {
+                err.println("warning: model '" + label + "' uses the lead-creation milestone, but "
+                        + (data.hasPeople() ? "no person has a lead_created_at" : "no --people file was given")
+                        + "; it falls back as models.md describes");
+            }
+        }
+    }
+
+    private static boolean usesLead(String params) {
+        for (String kv : params.split(",")) {
+            String[] parts = kv.split("=", 2);
+            if (parts.length == 2 && parts[0].trim().equals("lead")) {
+                try {
+                    return new java.math.BigDecimal(parts[1].trim()).signum() != 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rejects file (or, without one, the first few reasons on standard error). */
+    private static final class Rejects implements AutoCloseable {
+        private static final int SHOWN = 5;
+        private final Output output;
+        private final CsvWriter csv;
+        private final PrintStream err;
+        private long count;
+
+        Rejects(String path, Command.Context ctx) throws IOException {
+            this.err = ctx.err();
+            this.output = path == null ? null : Output.open(path, ctx.out());
+            this.csv = output == null ? null : new CsvWriter(output.writer());
+            if (csv != null) {
+                csv.row("file", "line", "column", "value", "reason", "record");
+            }
+        }
+
+        void reject(DataFileException e, List<String> record) {
+            count++;
+            if (csv == null) {
+                if (count <= SHOWN) {
+                    err.println("skipped: " + e.getMessage());
+                } else if (count == SHOWN + 1) {
+                    err.println("skipped: ... (more rows skipped; --rejects FILE lists them all)");
+                }
+                return;
+            }
+            StringBuilder raw = new StringBuilder();
+            for (int i = 0; i < record.size(); i++) {
+                if (i > 0) {
+                    raw.append(',');
+                }
+                String f = record.get(i);
+                raw.append(
+                        f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0
+                                ? '"' + f.replace("\"", "\"\"") + '"'
+                                : f);
+            }
+            csv.field(e.file())
+                    .field(Long.toString(e.line()))
+                    .field(e.column())
+                    .field(e.value())
+                    .field(e.reason())
+                    .field(raw.toString())
+                    .endRow();
+        }
+
+        void commit() throws IOException {
+            if (output != null) {
+                output.commit();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (output != null) {
+                output.close();
+            }
+        }
+    }
+}

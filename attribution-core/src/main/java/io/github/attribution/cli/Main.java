@@ -1,0 +1,98 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.io.DataFileException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code java -jar attribution-cli.jar COMMAND [options]}. Exit codes: 0 success; 2 bad usage or bad
+ * input, explained in one line on standard error; 1 anything else.
+ */
+public final class Main {
+    /** Every command, in the order {@code help} lists them. Adding a command is one line here. */
+    static final List<Command> COMMANDS = List.of(
+            new HelpCommand(), new ModelsCommand(), new AttributeCommand(), new DemoCommand(), new GenerateCommand());
+
+    private Main() {}
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        // before any logger exists: the jar bundles no SLF4J provider, and should not say so on every run
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line with these streams, without exiting (for tests and embedding).
+     *
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        if (args.length == 0) {
+            err.println("error: no command given");
+            err.println(HelpCommand.overview());
+            return 2;
+        }
+        Optional<Command> command = find(args[0]);
+        if (command.isEmpty()) {
+            err.println("error: unknown command '" + args[0] + "'; commands: " + names());
+            return 2;
+        }
+        Command c = command.get();
+        Command.Context context = new Command.Context(out, err, System.console() != null);
+        try {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
+                return HelpCommand.helpFor(rest.get(0), context);
+            }
+            if (rest.contains("--help") || rest.contains("-h")) {
+                out.println(HelpCommand.help(c));
+                return 0;
+            }
+            return c.run(Args.parse(rest, c.options()), context);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage() + " (see 'help " + c.name() + "')");
+            return 2;
+        } catch (DataFileException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + describe(e.getCause()));
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + describe(e));
+            return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; give the JVM more heap (java -Xmx8g -jar ...)");
+            return 1;
+        } catch (Exception | Error e) {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Optional<Command> find(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    static String names() {
+        return String.join(", ", COMMANDS.stream().map(Command::name).toArray(String[]::new));
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.attribution.io;
+
+import io.github.attribution.Credit;
+import io.github.attribution.CreditTable;
+import io.github.attribution.data.Dataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Streams the rows of {@code attribute} (data-and-cli.md) as CSV or JSON, one {@link CreditTable}
+ * block at a time:
+ *
+ * <pre>model,opportunity_id,touchpoint_id,channel,campaign,weight,credit,currency</pre>
+ *
+ * <p>Weights have 12 digits after the point, credits the currency's minor-unit digits; an
+ * unattributed opportunity has one row with an empty touchpoint id (JSON {@code null}), channel
+ * {@value Credit#UNATTRIBUTED}, an empty campaign, weight 1 and the whole amount. CSV has a header
+ * row, LF line endings and quotes only where needed; JSON is an array of objects with the same keys,
+ * weight and credit as exact JSON numbers.
+ *
+ * <p>Does not buffer: give it a buffered writer. {@link #finish()} ends the output (the JSON array)
+ * and flushes; it does not close the writer. Not thread-safe.
+ */
+public final class CreditWriter {
+    /** The columns, in order. */
+    public static final List<String> COLUMNS =
+            List.of("model", "opportunity_id", "touchpoint_id", "channel", "campaign", "weight", "credit", "currency");
+
+    /** The output formats. */
+    public enum Format {
+        CSV,
+        JSON;
+
+        /**
+         * {@code csv} or {@code json}, case-insensitive.
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Format parse(String text) {
+            switch (text.toLowerCase(Locale.ROOT)) {
+                case "csv":
+                    return CSV;
+                case "json":
+                    return JSON;
+                default:
+                    throw new IllegalArgumentException("format must be csv or json: '" + text + "'");
+            }
+        }
+    }
+
+    private final Writer out;
+    private final Format format;
+    private final StringBuilder sb = new StringBuilder(1 << 14);
+    private long rows;
+    private boolean finished;
+
+    /** Writes to {@code out} in {@code format}; the CSV header (or the JSON array's start) at once. */
+    public CreditWriter(Writer out, Format format) {
+        this.out = Objects.requireNonNull(out, "out must not be null");
+        this.format = Objects.requireNonNull(format, "format must not be null");
+        if (format == Format.CSV) {
+            sb.append(String.join(",", COLUMNS)).append('\n');
+        } else {
+            sb.append('[');
+        }
+        flushBuffer();
+    }
+
+    /**
+     * Writes every row of {@code table}, with {@code model} in the {@code model} column (the model as
+     * the user spelled it, such as {@code time-decay:half-life-days=14}).
+     */
+    public void write(String model, CreditTable table) {
+        Objects.requireNonNull(model, "model must not be null");
+        if (finished) {
+            throw new IllegalStateException("the output is already finished");
+        }
+        Dataset data = table.dataset();
+        for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
+            String opp = data.opportunityId(o);
+            Currency currency = data.currency(o);
+            String code = currency.getCurrencyCode();
+            for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
+                int t = table.touch(r);
+                String touch = t < 0 ? null : data.touchId(t);
+                String channel = t < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(t));
+                String campaign = t < 0 ? "" : data.campaignName(data.touchCampaign(t));
+                if (format == Format.CSV) {
+                    csvRow(model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
+                } else {
+                    jsonRow(model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
+                }
+                rows++;
+            }
+            if (sb.length() > (1 << 13)) {
+                flushBuffer();
+            }
+        }
+        flushBuffer();
+    }
+
+    /** The number of rows written so far. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Ends the output (closes the JSON array) and flushes the writer. */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (format == Format.JSON) {
+            sb.append(rows == 0 ? "]\n" : "\n]\n");
+        }
+        flushBuffer();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void csvRow(
+            String model,
+            String opp,
+            String touch,
+            String channel,
+            String campaign,
+            double weight,
+            long credit,
+            Currency currency,
+            String code) {
+        CsvWriter.append(sb, model);
+        sb.append(',');
+        CsvWriter.append(sb, opp);
+        sb.append(',');
+        CsvWriter.append(sb, touch);
+        sb.append(',');
+        CsvWriter.append(sb, channel);
+        sb.append(',');
+        CsvWriter.append(sb, campaign);
+        sb.append(',');
+        Text.appendWeight(sb, weight);
+        sb.append(',');
+        Text.appendMoney(sb, credit, currency);
+        sb.append(',').append(code).append('\n');
+    }
+
+    private void jsonRow(
+            String model,
+            String opp,
+            String touch,
+            String channel,
+            String campaign,
+            double weight,
+            long credit,
+            Currency currency,
+            String code) {
+        sb.append(rows == 0 ? "\n" : ",\n");
+        sb.append("{\"model\":");
+        Json.string(sb, model);
+        sb.append(",\"opportunity_id\":");
+        Json.string(sb, opp);
+        sb.append(",\"touchpoint_id\":");
+        Json.string(sb, touch);
+        sb.append(",\"channel\":");
+        Json.string(sb, channel);
+        sb.append(",\"campaign\":");
+        Json.string(sb, campaign);
+        sb.append(",\"weight\":");
+        Text.appendWeight(sb, weight);
+        sb.append(",\"credit\":");
+        Text.appendMoney(sb, credit, currency);
+        sb.append(",\"currency\":");
+        Json.string(sb, code);
+        sb.append('}');
+    }
+
+    private void flushBuffer() {
+        try {
+            out.append(sb);
+            sb.setLength(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package io.github.attribution.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads an RFC 4180 CSV file one record at a time: a header row, then records whose fields may be
+ * quoted ({@code "a ""quoted"", multi-line value"}). Lines end with LF, CRLF or CR. A leading UTF-8
+ * byte-order mark is dropped; entirely empty lines are skipped.
+ *
+ * <pre>{@code
+ * try (CsvReader csv = CsvReader.open(path)) {
+ *     int amount = csv.requireColumn("amount");
+ *     while (csv.next()) {
+ *         String text = csv.get(amount); // csv.line() is the record's first physical line
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Streams: only the current record's fields are held, in an array that is reused, so the memory
+ * needed does not grow with the file. Not thread-safe.
+ */
+public final class CsvReader implements Closeable {
+    private static final int BUFFER = 1 << 16;
+
+    private final Reader in;
+    private final String file;
+    private final char[] buf = new char[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private final StringBuilder field = new StringBuilder(64);
+    private String[] fields = new String[16];
+    private int count;
+    private long physicalLine = 1;
+    private long recordLine;
+    private long records;
+
+    private boolean broken;
+    private final String[] header;
+    private final String[] lowerHeader;
+
+    /**
+     * Reads the header of {@code in}.
+     *
+     * @param file the name used in error messages ({@code touchpoints.csv})
+     * @throws DataFileException if the file is empty, the header has an empty or a repeated column, or
+     *     the CSV is malformed
+     */
+    public CsvReader(Reader in, String file) {
+        this.in = Objects.requireNonNull(in, "in must not be null");
+        this.file = Objects.requireNonNull(file, "file must not be null");
+        if (!readRecord()) {
+            throw new DataFileException(file, 1, null, null, "the file is empty; a header row is required");
+        }
+        if (count > 0 && fields[0].startsWith("\uFEFF")) {
+            fields[0] = fields[0].substring(1);
+        }
+        header = Arrays.copyOf(fields, count);
+        lowerHeader = new String[count];
+        for (int i = 0; i < count; i++) {
+            String name = header[i].trim();
+            if (name.isEmpty()) {
+                throw new DataFileException(file, 1, null, null, "header column " + (i + 1) + " has no name");
+            }
+            lowerHeader[i] = name.toLowerCase(Locale.ROOT);
+            for (int j = 0; j < i; j++) {
+                if (lowerHeader[j].equals(lowerHeader[i])) {
+                    throw new DataFileException(
+                            file, 1, header[i], header[i], "column '" + name + "' appears twice in the header");
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens {@code path} as UTF-8 (malformed bytes are an error) and reads its header. The file's name
+     * in messages is the path's last element.
+     */
+    public static CsvReader open(Path path) throws IOException {
+        InputStream stream = Files.newInputStream(path);
+        try {
+            return new CsvReader(utf8(stream), path.getFileName().toString());
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    /** A strict UTF-8 reader of {@code stream}: malformed input throws instead of being replaced. */
+    public static Reader utf8(InputStream stream) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new InputStreamReader(stream, decoder);
+    }
+
+    /** The file's name as used in messages. */
+    public String file() {
+        return file;
+    }
+
+    /** The header's column names as written. */
+    public List<String> header() {
+        return List.of(header);
+    }
+
+    /** The index of the column named {@code name} (case-insensitive, spaces around it ignored), or -1. */
+    public int column(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lowerHeader.length; i++) {
+            if (lowerHeader[i].equals(lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of the required column {@code name}.
+     *
+     * @throws DataFileException naming the file and the missing column if the header lacks it
+     */
+    public int requireColumn(String name) {
+        int c = column(name);
+        if (c < 0) {
+            throw new DataFileException(
+                    file,
+                    1,
+                    name,
+                    null,
+                    "missing required column '" + name + "' (the header has: " + String.join(", ", header) + ")");
+        }
+        return c;
+    }
+
+    /**
+     * Moves to the next record.
+     *
+     * @return false at the end of the file
+     * @throws DataFileException if the record is malformed CSV or has a different number of fields
+     *     than the header
+     */
+    public boolean next() {
+        if (broken) {
+            throw new IllegalStateException("this reader stopped at malformed CSV on line " + physicalLine);
+        }
+        while (readRecordOrBreak()) {
+            if (count == 1 && fields[0].isEmpty()) {
+                continue; // an empty line
+            }
+            records++;
+            if (count != header.length) {
+                throw new DataFileException(
+                        file,
+                        recordLine,
+                        null,
+                        null,
+                        "the record has " + count + " fields but the header has " + header.length);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The field of column {@code column} of the current record; {@code ""} when the column is -1. */
+    public String get(int column) {
+        return column < 0 ? "" : fields[column];
+    }
+
+    /** The number of fields of the current record. */
+    public int size() {
+        return count;
+    }
+
+    /** The header's name of column {@code column}, as written. */
+    public String columnName(int column) {
+        return header[column].trim();
+    }
+
+    /** The physical line (1-based; the header is line 1) on which the current record starts. */
+    public long line() {
+        return recordLine;
+    }
+
+    /** The number of records read so far, not counting the header and empty lines. */
+    public long records() {
+        return records;
+    }
+
+    /** The current record's fields, copied (for reject files; not for every row). */
+    public List<String> record() {
+        return new ArrayList<>(Arrays.asList(fields).subList(0, count));
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /**
+     * Whether a syntax error (such as an unclosed quote) stopped this reader; after one, the rest of
+     * the file cannot be read. A record with the wrong number of fields does not break the reader.
+     */
+    public boolean isBroken() {
+        return broken;
+    }
+
+    private boolean readRecordOrBreak() {
+        try {
+            return readRecord();
+        } catch (RuntimeException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    /** Parses the next record into {@code fields}; false at the end of input. */
+    private boolean readRecord() {
+        count = 0;
+        if (!fill()) {
+            return false;
+        }
+        recordLine = physicalLine;
+        while (true) {
+            field.setLength(0);
+            if (!fill()) { // end of input right after a comma
+                add();
+                return true;
+            }
+            if (buf[pos] == '"') {
+                pos++;
+                quoted();
+            } else {
+                unquoted();
+            }
+            add();
+            if (!fill()) {
+                return true;
+            }
+            char c = buf[pos++];
+            if (c == ',') {
+                continue;
+            }
+            endOfLine(c);
+            return true;
+        }
+    }
+
+    private void unquoted() {
+        while (true) {
+            int start = pos;
+            while (pos < limit) {
+                char c = buf[pos];
+                if (c == ',' || c == '\n' || c == '\r') {
+                    field.append(buf, start, pos - start);
+                    return;
+                }
+                if (c == '"') {
+                    throw new DataFileException(
+                            file,
+                            physicalLine,
+                            null,
+                            null,
+                            "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
+                }
+                pos++;
+            }
+            field.append(buf, start, pos - start);
+            if (!fill()) {
+                return;
+            }
+        }
+    }
+
+    private void quoted() {
+        long opened = physicalLine;
+        while (true) {
+            if (!fill()) {
+                throw new DataFileException(
+                        file, opened, null, null, "a quoted field opened on this line is never closed");
+            }
+            char c = buf[pos++];
+            if (c == '"') {
+                if (fill() && buf[pos] == '"') {
+                    field.append('"');
+                    pos++;
+                    continue;
+                }
+                if (fill() && buf[pos] != ',' && buf[pos] != '\n' && buf[pos] != '\r') {
+                    throw new DataFileException(
+                            file,
+                            physicalLine,
+                            null,
+                            null,
+                            "unexpected '" + buf[pos]
+                                    + "' after a closing quote; expected a comma or the end of the line");
+                }
+                return;
+            }
+            if (c == '\n') {
+                physicalLine++;
+            } else if (c == '\r') {
+                physicalLine++;
+                if (fill() && buf[pos] == '\n') {
+                    field.append(c);
+                    c = buf[pos++];
+                }
+            }
+            field.append(c);
+        }
+    }
+
+    private void endOfLine(char c) {
+        physicalLine++;
+        if (c == '\r' && fill() && buf[pos] == '\n') {
+            pos++;
+        }
+    }
+
+    private void add() {
+        if (count == fields.length) {
+            fields = Arrays.copyOf(fields, count * 2);
+        }
+        fields[count++] = field.toString();
+    }
+
+    /** Makes sure a character is available at {@code pos}; false at the end of input. */
+    private boolean fill() {
+        if (pos < limit) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        try {
+            int n;
+            do {
+                n = in.read(buf, 0, buf.length);
+            } while (n == 0);
+            if (n < 0) {
+                eof = true;
+                return false;
+            }
+            pos = 0;
+            limit = n;
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFileException(
+                    file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.github.attribution.io;
+
+import io.github.attribution.data.CampaignCost;
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.InvalidRecordException;
+import io.github.attribution.data.Money;
+import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.TouchType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads the input files of {@code data-and-cli.md} (touchpoints, opportunities, people, opportunity
+ * contacts, costs) row by row straight into a {@link Dataset.Builder}: no row is kept beyond the
+ * strings the dataset itself holds.
+ *
+ * <pre>{@code
+ * DatasetReader reader = DatasetReader.strict(Money.currency("USD"));
+ * Dataset.Builder b = Dataset.builder();
+ * reader.readTouchpoints(Path.of("touchpoints.csv"), b);
+ * reader.readOpportunities(Path.of("opportunities.csv"), b);
+ * Dataset data = b.build();
+ * }</pre>
+ *
+ * <p>A bad row throws {@link DataFileException} naming file, line, column and value, unless a {@link
+ * RejectHandler} was given: then the row is skipped and handed to it. Read opportunities before
+ * contacts (contacts refer to them). Not thread-safe.
+ */
+public final class DatasetReader {
+    private final Currency defaultCurrency;
+    private final RejectHandler rejects;
+    private long rowsRead;
+    private long rejected;
+
+    // the last currency code seen and its currency, to skip the lookup on repeated codes
+    private String lastCode;
+    private Currency lastCurrency;
+
+    /** Receives each skipped row with the reason. */
+    @FunctionalInterface
+    public interface RejectHandler {
+        /**
+         * @param error what is wrong, with file, line, column and value
+         * @param record the row's fields as read, or empty when the row could not be split into fields
+         */
+        void reject(DataFileException error, List<String> record);
+    }
+
+    /**
+     * @param defaultCurrency the currency of opportunities and costs without a currency column or
+     *     value
+     * @param rejects where bad rows go; {@code null} to throw on the first bad row
+     */
+    public DatasetReader(Currency defaultCurrency, RejectHandler rejects) {
+        this.defaultCurrency = Objects.requireNonNull(defaultCurrency, "defaultCurrency must not be null");
+        Money.fractionDigits(defaultCurrency);
+        this.rejects = rejects;
+    }
+
+    /** A reader that throws on the first bad row. */
+    public static DatasetReader strict(Currency defaultCurrency) {
+        return new DatasetReader(defaultCurrency, null);
+    }
+
+    /** Rows read so far over every file, rejected ones included. */
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    /** Rows skipped so far because they were invalid. */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Reads touchpoints.csv; returns the number of touchpoints added. */
+    public long readTouchpoints(Path file, Dataset.Builder into) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return readTouchpoints(csv, into);
+        }
+    }
+
+    /** Reads touchpoints from {@code csv}; returns the number of touchpoints added. */
+    public long readTouchpoints(CsvReader csv, Dataset.Builder into) {
+        int id = csv.requireColumn("touchpoint_id");
+        int account = csv.requireColumn("account_id");
+        int person = csv.column("person_id");
+        int occurred = csv.requireColumn("occurred_at");
+        int channel = csv.requireColumn("channel");
+        int source = csv.column("source");
+        int campaign = csv.column("campaign");
+        int offer = csv.column("offer");
+        int type = csv.column("touch_type");
+        return rows(csv, () -> {
+            long at = parse(csv, occurred, () -> Values.instant(csv.get(occurred)));
+            TouchType t = parse(csv, type, () -> TouchType.parse(csv.get(type)));
+            into.addTouchpoint(
+                    csv.get(id),
+                    csv.get(account),
+                    csv.get(person),
+                    at,
+                    csv.get(channel),
+                    csv.get(source),
+                    csv.get(campaign),
+                    csv.get(offer),
+                    t);
+        });
+    }
+
+    /** Reads opportunities.csv; returns the number of opportunities added. */
+    public long readOpportunities(Path file, Dataset.Builder into) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return readOpportunities(csv, into);
+        }
+    }
+
+    /** Reads opportunities from {@code csv}; returns the number of opportunities added. */
+    public long readOpportunities(CsvReader csv, Dataset.Builder into) {
+        int id = csv.requireColumn("opportunity_id");
+        int account = csv.requireColumn("account_id");
+        int amount = csv.requireColumn("amount");
+        int currency = csv.column("currency");
+        int created = csv.requireColumn("created_at");
+        int closed = csv.column("closed_at");
+        int status = csv.requireColumn("status");
+        return rows(csv, () -> {
+            Currency cur = parse(csv, currency, () -> currency(csv.get(currency)));
+            long minor = parse(csv, amount, () -> Values.amount(csv.get(amount), cur));
+            long createdAt = parse(csv, created, () -> Values.instant(csv.get(created)));
+            long closedAt = parse(csv, closed, () -> optionalInstant(csv.get(closed)));
+            OpportunityStatus s = parse(csv, status, () -> OpportunityStatus.parse(csv.get(status)));
+            into.addOpportunity(csv.get(id), csv.get(account), cur, minor, createdAt, closedAt, s);
+        });
+    }
+
+    /** Reads people.csv; returns the number of people added. */
+    public long readPeople(Path file, Dataset.Builder into) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return readPeople(csv, into);
+        }
+    }
+
+    /** Reads people from {@code csv}; returns the number of people added. */
+    public long readPeople(CsvReader csv, Dataset.Builder into) {
+        int id = csv.requireColumn("person_id");
+        int account = csv.requireColumn("account_id");
+        int lead = csv.column("lead_created_at");
+        return rows(csv, () -> {
+            long leadAt = parse(csv, lead, () -> optionalInstant(csv.get(lead)));
+            into.addPerson(csv.get(id), csv.get(account), leadAt);
+        });
+    }
+
+    /** Reads opportunity_contacts.csv (after the opportunities); returns the number of rows added. */
+    public long readContacts(Path file, Dataset.Builder into) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return readContacts(csv, into);
+        }
+    }
+
+    /** Reads opportunity contacts from {@code csv}; returns the number of rows added. */
+    public long readContacts(CsvReader csv, Dataset.Builder into) {
+        int opp = csv.requireColumn("opportunity_id");
+        int person = csv.requireColumn("person_id");
+        return rows(csv, () -> into.addContact(csv.get(opp), csv.get(person)));
+    }
+
+    /** Reads costs.csv. */
+    public List<CampaignCost> readCosts(Path file) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return readCosts(csv);
+        }
+    }
+
+    /** Reads campaign costs from {@code csv}, in file order. */
+    public List<CampaignCost> readCosts(CsvReader csv) {
+        int campaign = csv.requireColumn("campaign");
+        int cost = csv.requireColumn("cost");
+        int currency = csv.column("currency");
+        int period = csv.column("period");
+        List<CampaignCost> costs = new ArrayList<>();
+        rows(csv, () -> {
+            Currency cur = parse(csv, currency, () -> currency(csv.get(currency)));
+            long minor = parse(csv, cost, () -> Values.amount(csv.get(cost), cur));
+            String p = csv.get(period).trim();
+            costs.add(new CampaignCost(csv.get(campaign), Money.ofMinor(cur, minor), p.isEmpty() ? null : p));
+        });
+        return costs;
+    }
+
+    private Currency currency(String code) {
+        if (code.isBlank()) {
+            return defaultCurrency;
+        }
+        if (!code.equals(lastCode)) {
+            lastCurrency = Values.currency(code);
+            lastCode = code;
+        }
+        return lastCurrency;
+    }
+
+    private static long optionalInstant(String text) {
+        return text.isBlank() ? Dataset.NO_INSTANT : Values.instant(text);
+    }
+
+    private interface Row {
+        void add();
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    /** Runs {@code parse}, turning its complaint into an error at column {@code column}. */
+    private static <T> T parse(CsvReader csv, int column, Parse<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            String value = csv.get(column);
+            String message = e.getMessage();
+            String name = column < 0 ? null : csv.columnName(column);
+            throw new DataFileException(csv.file(), csv.line(), name, value, message);
+        }
+    }
+
+    /** Reads every row with {@code row}, rejecting or throwing on bad ones; returns the rows added. */
+    private long rows(CsvReader csv, Row row) {
+        long added = 0;
+        while (true) {
+            try {
+                if (!csv.next()) {
+                    return added;
+                }
+            } catch (DataFileException e) {
+                if (csv.isBroken()) {
+                    throw e;
+                }
+                rowsRead++;
+                reject(e, csv.record());
+                continue;
+            }
+            rowsRead++;
+            try {
+                row.add();
+                added++;
+            } catch (DataFileException e) {
+                reject(e, csv.record());
+            } catch (InvalidRecordException e) {
+                int c = csv.column(e.field());
+                DataFileException error = new DataFileException(
+                        csv.file(),
+                        csv.line(),
+                        c < 0 ? e.field() : csv.columnName(c),
+                        c < 0 ? e.value() : csv.get(c),
+                        e.getMessage());
+                reject(error, csv.record());
+            }
+        }
+    }
+
+    private void reject(DataFileException e, List<String> record) {
+        if (rejects == null) {
+            throw e;
+        }
+        rejected++;
+        rejects.reject(e, record);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.attribution.io;
+
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.Money;
+import java.time.Instant;
+import java.util.Currency;
+
+/** Fast, exact text forms of the values the writers emit. */
+public final class Text {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long WEIGHT_SCALE = 1_000_000_000_000L;
+
+    private Text() {}
+
+    /**
+     * A weight in {@code [0, 1]} with exactly 12 digits after the point ({@code 0.333333333333}),
+     * rounded to nearest from the double.
+     */
+    public static String weight(double weight) {
+        StringBuilder sb = new StringBuilder(14);
+        appendWeight(sb, weight);
+        return sb.toString();
+    }
+
+    /** Appends {@link #weight(double)} to {@code sb}. */
+    public static void appendWeight(StringBuilder sb, double weight) {
+        long scaled = Math.round(weight * WEIGHT_SCALE);
+        appendFixed(sb, scaled, 12);
+    }
+
+    /** {@code minor} minor units of {@code currency} as a plain decimal ({@code 1234.50}, JPY {@code 1235}). */
+    public static String money(long minor, Currency currency) {
+        StringBuilder sb = new StringBuilder(20);
+        appendMoney(sb, minor, currency);
+        return sb.toString();
+    }
+
+    /** Appends {@link #money(long, Currency)} to {@code sb}. */
+    public static void appendMoney(StringBuilder sb, long minor, Currency currency) {
+        int digits = Money.fractionDigits(currency);
+        if (minor == Long.MIN_VALUE) {
+            sb.append(Money.format(minor, currency));
+            return;
+        }
+        appendFixed(sb, minor, digits);
+    }
+
+    /** {@code value / 10^digits} written with exactly {@code digits} digits after the point. */
+    private static void appendFixed(StringBuilder sb, long value, int digits) {
+        if (value < 0) {
+            sb.append('-');
+            value = -value;
+        }
+        if (digits == 0) {
+            sb.append(value);
+            return;
+        }
+        String s = Long.toString(value);
+        int whole = s.length() - digits;
+        if (whole <= 0) {
+            sb.append("0.");
+            for (int i = whole; i < 0; i++) {
+                sb.append('0');
+            }
+            sb.append(s);
+        } else {
+            sb.append(s, 0, whole).append('.').append(s, whole, s.length());
+        }
+    }
+
+    /**
+     * An instant in nanoseconds since the epoch as ISO-8601 UTC ({@code 2026-03-01T09:30:00Z}, with
+     * the fraction only when there is one); {@code ""} for {@link Dataset#NO_INSTANT}.
+     */
+    public static String instant(long epochNanos) {
+        if (epochNanos == Dataset.NO_INSTANT) {
+            return "";
+        }
+        return Instant.ofEpochSecond(
+                        Math.floorDiv(epochNanos, NANOS_PER_SECOND), Math.floorMod(epochNanos, NANOS_PER_SECOND))
+                .toString();
+    }
+}
