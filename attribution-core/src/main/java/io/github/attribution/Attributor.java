@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +114,24 @@ public final class Attributor {
      * so copy what must be kept (as {@link #attribute} does).
      */
     public void stream(Journeys journeys, AttributionModel model, Consumer<CreditTable> sink) {
+        Objects.requireNonNull(sink, "sink must not be null");
+        stream(journeys, model, table -> table, (table, same) -> sink.accept(table));
+    }
+
+    /**
+     * Like {@link #stream(Journeys, AttributionModel, Consumer)}, with a per-block step that runs on the
+     * worker threads: {@code onWorker} turns each block into a value (say, its rows rendered as bytes),
+     * then {@code sink} receives the block and that value in opportunity order on the calling thread.
+     * {@code onWorker} must be thread-safe; the block is valid until {@code sink} returns.
+     */
+    public <T> void stream(
+            Journeys journeys,
+            AttributionModel model,
+            Function<? super CreditTable, ? extends T> onWorker,
+            BiConsumer<? super CreditTable, ? super T> sink) {
         Objects.requireNonNull(journeys, "journeys must not be null");
         Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(onWorker, "onWorker must not be null");
         Objects.requireNonNull(sink, "sink must not be null");
         long began = System.nanoTime();
         JourneyWeigher weigher = Objects.requireNonNull(model.bind(journeys), "model.bind returned null");
@@ -122,7 +140,8 @@ public final class Attributor {
         if (threads == 1 || blocks <= 1) {
             BlockBuffers buffers = new BlockBuffers();
             for (int b = 0; b < blocks; b++) {
-                sink.accept(block(journeys, model, weigher, b, buffers));
+                CreditTable table = block(journeys, model, weigher, b, buffers);
+                sink.accept(table, onWorker.apply(table));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -136,7 +155,7 @@ public final class Attributor {
                 for (int i = 0; i < window; i++) {
                     free.add(new BlockBuffers());
                 }
-                ArrayDeque<Future<CreditTable>> ahead = new ArrayDeque<>();
+                ArrayDeque<Future<Done<T>>> ahead = new ArrayDeque<>();
                 ArrayDeque<BlockBuffers> inUse = new ArrayDeque<>();
                 int next = 0;
                 while (next < blocks || !ahead.isEmpty()) {
@@ -144,10 +163,13 @@ public final class Attributor {
                         int b = next++;
                         BlockBuffers buffers = free.poll();
                         inUse.add(buffers);
-                        ahead.add(pool.submit(() -> block(journeys, model, weigher, b, buffers)));
+                        ahead.add(pool.submit(() -> {
+                            CreditTable table = block(journeys, model, weigher, b, buffers);
+                            return new Done<T>(table, onWorker.apply(table));
+                        }));
                     }
-                    CreditTable table = await(ahead.poll());
-                    sink.accept(table);
+                    Done<T> done = await(ahead.poll());
+                    sink.accept(done.table, done.value);
                     free.add(inUse.poll());
                 }
             } finally {
@@ -157,7 +179,18 @@ public final class Attributor {
         LOG.debug("{}: {} opportunities in {} ms", model.name(), opps, (System.nanoTime() - began) / 1_000_000);
     }
 
-    private static CreditTable await(Future<CreditTable> future) {
+    /** A computed block and what the worker made of it. */
+    private static final class Done<T> {
+        final CreditTable table;
+        final T value;
+
+        Done(CreditTable table, T value) {
+            this.table = table;
+            this.value = value;
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

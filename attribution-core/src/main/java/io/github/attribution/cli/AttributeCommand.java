@@ -48,18 +48,20 @@ final class AttributeCommand implements Command {
         int models = inputs.models.size();
         long opportunities = inputs.data.opportunityCount();
         try (Output output = Output.open(args.get("out"), context.out())) {
-            CreditWriter writer = new CreditWriter(output.writer(), format);
+            CreditWriter writer = new CreditWriter(output.stream(), format);
             for (int m = 0; m < models; m++) {
                 int model = m;
                 String label = inputs.labels.get(m);
-                inputs.attributor.stream(journeys, inputs.models.get(m), table -> {
-                    writer.write(label, table);
-                    summary.add(model, table);
-                    progress.update(
-                            "attribute " + label,
-                            model * opportunities + table.endOpportunity(),
-                            models * opportunities);
-                });
+                // rows are rendered to bytes on the worker threads; this thread only writes them in order
+                inputs.attributor.stream(
+                        journeys, inputs.models.get(m), table -> writer.render(label, table), (table, rendered) -> {
+                            writer.write(rendered);
+                            summary.add(model, table);
+                            progress.update(
+                                    "attribute " + label,
+                                    model * opportunities + table.endOpportunity(),
+                                    models * opportunities);
+                        });
             }
             writer.finish();
             output.commit();

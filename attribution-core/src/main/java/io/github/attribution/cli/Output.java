@@ -1,5 +1,6 @@
 package io.github.attribution.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,13 +25,15 @@ final class Output implements Closeable {
 
     private final Path target;
     private final Path temp;
+    private final OutputStream bytes;
     private final Writer writer;
     private boolean committed;
 
-    private Output(Path target, Path temp, Writer writer) {
+    private Output(Path target, Path temp, OutputStream raw) {
         this.target = target;
         this.temp = temp;
-        this.writer = writer;
+        this.bytes = new BufferedOutputStream(raw, BUFFER);
+        this.writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), BUFFER);
     }
 
     /**
@@ -56,8 +59,7 @@ final class Output implements Closeable {
                             stdout.flush();
                         }
                     };
-            return new Output(
-                    null, null, new BufferedWriter(new OutputStreamWriter(shield, StandardCharsets.UTF_8), BUFFER));
+            return new Output(null, null, shield);
         }
         Path target = Path.of(path).toAbsolutePath();
         Path dir = target.getParent();
@@ -72,8 +74,7 @@ final class Output implements Closeable {
                 "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         OutputStream stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            return new Output(
-                    target, temp, new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER));
+            return new Output(target, temp, stream);
         } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -83,6 +84,15 @@ final class Output implements Closeable {
     /** The writer; buffered. */
     Writer writer() {
         return writer;
+    }
+
+    /**
+     * The buffered byte stream beneath {@link #writer()}, for output already encoded as UTF-8. Flushes
+     * the writer first; do not interleave the two without flushing the writer.
+     */
+    OutputStream stream() throws IOException {
+        writer.flush();
+        return bytes;
     }
 
     /** Flushes and, for a file, moves it into place (replacing an older file). */

@@ -56,16 +56,28 @@ public final class Dataset {
     private final Currency[] currencies;
 
     private Dataset(Builder b) {
+        // trim one column at a time and drop the builder's array at once: the peak is the data plus
+        // one column, not the data twice
         int t = b.touchCount;
         touchId = Arrays.copyOf(b.touchId, t);
+        b.touchId = null;
         touchAccount = Arrays.copyOf(b.touchAccount, t);
+        b.touchAccount = null;
         touchPerson = Arrays.copyOf(b.touchPerson, t);
+        b.touchPerson = null;
         touchTime = Arrays.copyOf(b.touchTime, t);
+        b.touchTime = null;
         touchChannel = Arrays.copyOf(b.touchChannel, t);
+        b.touchChannel = null;
         touchSource = Arrays.copyOf(b.touchSource, t);
+        b.touchSource = null;
         touchCampaign = Arrays.copyOf(b.touchCampaign, t);
+        b.touchCampaign = null;
         touchOffer = Arrays.copyOf(b.touchOffer, t);
+        b.touchOffer = null;
         touchType = Arrays.copyOf(b.touchType, t);
+        b.touchType = null;
+        b.touchIds = null;
         int o = b.oppCount;
         oppId = Arrays.copyOf(b.oppId, o);
         oppAccount = Arrays.copyOf(b.oppAccount, o);
@@ -382,7 +394,7 @@ public final class Dataset {
         private int[] touchOffer = new int[64];
         private byte[] touchType = new byte[64];
         private int touchCount;
-        private final IdIndex touchIds = new IdIndex();
+        private IdIndex touchIds = new IdIndex();
 
         private String[] oppId = new String[16];
         private int[] oppAccount = new int[16];
@@ -647,7 +659,7 @@ public final class Dataset {
         }
 
         private void growTouches() {
-            int n = touchCount * 2;
+            int n = touchCount + (touchCount >> 1) + 16;
             touchId = Arrays.copyOf(touchId, n);
             touchAccount = Arrays.copyOf(touchAccount, n);
             touchPerson = Arrays.copyOf(touchPerson, n);

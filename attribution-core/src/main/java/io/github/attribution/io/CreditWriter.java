@@ -4,8 +4,9 @@ import io.github.attribution.Credit;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,10 @@ import java.util.Objects;
  * row, LF line endings and quotes only where needed; JSON is an array of objects with the same keys,
  * weight and credit as exact JSON numbers.
  *
- * <p>Does not buffer: give it a buffered writer. {@link #finish()} ends the output (the JSON array)
- * and flushes; it does not close the writer. Not thread-safe.
+ * <p>{@link #render} turns a block into UTF-8 bytes and may run on any thread (the engine's workers
+ * render blocks in parallel); {@link #write(Rendered)} appends rendered blocks in order. Give it a
+ * buffered stream. {@link #finish()} ends the output (the JSON array) and flushes; it does not close
+ * the stream. Rendering is thread-safe; writing is not.
  */
 public final class CreditWriter {
     /** The columns, in order. */
@@ -53,22 +56,19 @@ public final class CreditWriter {
         }
     }
 
-    private final Writer out;
+    /** One block's rows as UTF-8 bytes; JSON rows each start with {@code ",\n"}. */
+    public record Rendered(byte[] bytes, int rows) {}
+
+    private final OutputStream out;
     private final Format format;
-    private final StringBuilder sb = new StringBuilder(1 << 14);
     private long rows;
     private boolean finished;
 
     /** Writes to {@code out} in {@code format}; the CSV header (or the JSON array's start) at once. */
-    public CreditWriter(Writer out, Format format) {
+    public CreditWriter(OutputStream out, Format format) {
         this.out = Objects.requireNonNull(out, "out must not be null");
         this.format = Objects.requireNonNull(format, "format must not be null");
-        if (format == Format.CSV) {
-            sb.append(String.join(",", COLUMNS)).append('\n');
-        } else {
-            sb.append('[');
-        }
-        flushBuffer();
+        emit(format == Format.CSV ? String.join(",", COLUMNS) + "\n" : "[");
     }
 
     /**
@@ -76,11 +76,18 @@ public final class CreditWriter {
      * the user spelled it, such as {@code time-decay:half-life-days=14}).
      */
     public void write(String model, CreditTable table) {
+        write(render(model, table));
+    }
+
+    /**
+     * Renders every row of {@code table} with {@code model} in the {@code model} column. Thread-safe:
+     * reads the table and the dataset only.
+     */
+    public Rendered render(String model, CreditTable table) {
         Objects.requireNonNull(model, "model must not be null");
-        if (finished) {
-            throw new IllegalStateException("the output is already finished");
-        }
         Dataset data = table.dataset();
+        StringBuilder sb = new StringBuilder(table.rowCount() * 96 + 64);
+        int count = 0;
         for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
             String opp = data.opportunityId(o);
             Currency currency = data.currency(o);
@@ -91,17 +98,30 @@ public final class CreditWriter {
                 String channel = t < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(t));
                 String campaign = t < 0 ? "" : data.campaignName(data.touchCampaign(t));
                 if (format == Format.CSV) {
-                    csvRow(model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
+                    csvRow(sb, model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
                 } else {
-                    jsonRow(model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
+                    jsonRow(sb, model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
                 }
-                rows++;
-            }
-            if (sb.length() > (1 << 13)) {
-                flushBuffer();
+                count++;
             }
         }
-        flushBuffer();
+        return new Rendered(sb.toString().getBytes(StandardCharsets.UTF_8), count);
+    }
+
+    /** Appends a rendered block; blocks must come in output order. */
+    public void write(Rendered block) {
+        if (finished) {
+            throw new IllegalStateException("the output is already finished");
+        }
+        byte[] bytes = block.bytes();
+        // the very first JSON row has no separating comma
+        int skip = format == Format.JSON && rows == 0 && bytes.length > 0 ? 1 : 0;
+        try {
+            out.write(bytes, skip, bytes.length - skip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rows += block.rows();
     }
 
     /** The number of rows written so far. */
@@ -116,9 +136,8 @@ public final class CreditWriter {
         }
         finished = true;
         if (format == Format.JSON) {
-            sb.append(rows == 0 ? "]\n" : "\n]\n");
+            emit(rows == 0 ? "]\n" : "\n]\n");
         }
-        flushBuffer();
         try {
             out.flush();
         } catch (IOException e) {
@@ -126,7 +145,8 @@ public final class CreditWriter {
         }
     }
 
-    private void csvRow(
+    private static void csvRow(
+            StringBuilder sb,
             String model,
             String opp,
             String touch,
@@ -152,7 +172,8 @@ public final class CreditWriter {
         sb.append(',').append(code).append('\n');
     }
 
-    private void jsonRow(
+    private static void jsonRow(
+            StringBuilder sb,
             String model,
             String opp,
             String touch,
@@ -162,8 +183,7 @@ public final class CreditWriter {
             long credit,
             Currency currency,
             String code) {
-        sb.append(rows == 0 ? "\n" : ",\n");
-        sb.append("{\"model\":");
+        sb.append(",\n{\"model\":");
         Json.string(sb, model);
         sb.append(",\"opportunity_id\":");
         Json.string(sb, opp);
@@ -182,10 +202,9 @@ public final class CreditWriter {
         sb.append('}');
     }
 
-    private void flushBuffer() {
+    private void emit(String text) {
         try {
-            out.append(sb);
-            sb.setLength(0);
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

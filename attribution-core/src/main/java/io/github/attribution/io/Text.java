@@ -45,7 +45,28 @@ public final class Text {
         appendFixed(sb, minor, digits);
     }
 
-    /** {@code value / 10^digits} written with exactly {@code digits} digits after the point. */
+    private static final long[] POWERS = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L
+    };
+
+    /** {@code value / 10^digits} written with exactly {@code digits} digits after the point; no garbage. */
     private static void appendFixed(StringBuilder sb, long value, int digits) {
         if (value < 0) {
             sb.append('-');
@@ -55,17 +76,13 @@ public final class Text {
             sb.append(value);
             return;
         }
-        String s = Long.toString(value);
-        int whole = s.length() - digits;
-        if (whole <= 0) {
-            sb.append("0.");
-            for (int i = whole; i < 0; i++) {
-                sb.append('0');
-            }
-            sb.append(s);
-        } else {
-            sb.append(s, 0, whole).append('.').append(s, whole, s.length());
+        long scale = POWERS[digits];
+        long fraction = value % scale;
+        sb.append(value / scale).append('.');
+        for (int d = digits - 1; d > 0 && fraction < POWERS[d]; d--) {
+            sb.append('0');
         }
+        sb.append(fraction);
     }
 
     /**

@@ -7,24 +7,18 @@ import io.github.attribution.data.Dataset;
  * orders it. Ids are compared only when times tie, so the sort runs on primitive longs.
  */
 final class TouchSorter {
-    private final long[] time;
     private final Dataset data;
 
     TouchSorter(Dataset data) {
         this.data = data;
-        int n = data.touchCount();
-        this.time = new long[n];
-        for (int i = 0; i < n; i++) {
-            time[i] = data.touchTime(i);
-        }
     }
 
     long time(int touch) {
-        return time[touch];
+        return data.touchTime(touch);
     }
 
     int compare(int a, int b) {
-        int c = Long.compare(time[a], time[b]);
+        int c = Long.compare(data.touchTime(a), data.touchTime(b));
         return c != 0 ? c : data.touchId(a).compareTo(data.touchId(b));
     }
 
