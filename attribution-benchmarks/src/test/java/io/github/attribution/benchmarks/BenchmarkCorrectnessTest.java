@@ -65,4 +65,37 @@ final class BenchmarkCorrectnessTest {
         assertEquals(shares, benchmark.shares());
         assertEquals(weights, benchmark.weights());
     }
+
+    @Test
+    void csvBenchmark_readsBackEveryTouch() throws Exception {
+        CsvBenchmark benchmark = new CsvBenchmark();
+        benchmark.opportunities = SMALL;
+        benchmark.setUp();
+        try {
+            assertEquals(BenchmarkData.dataset(SMALL).touchCount(), benchmark.read());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void pipelineBenchmark_writesCreditsThatAddUpToEveryAmount() throws Exception {
+        PipelineBenchmark benchmark = new PipelineBenchmark();
+        benchmark.opportunities = SMALL;
+        benchmark.models = "one";
+        benchmark.setUp();
+        try {
+            benchmark.attribute();
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(benchmark.dir.resolve("credits.csv"));
+            assertEquals("model,opportunity_id,touchpoint_id,channel,campaign,weight,credit,currency", lines.get(0));
+            java.math.BigDecimal credited = java.math.BigDecimal.ZERO;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.split(",");
+                credited = credited.add(new java.math.BigDecimal(fields[fields.length - 2]));
+            }
+            assertEquals(java.math.BigDecimal.valueOf(totalAmount(BenchmarkData.dataset(SMALL)), 2), credited);
+        } finally {
+            benchmark.tearDown();
+        }
+    }
 }
