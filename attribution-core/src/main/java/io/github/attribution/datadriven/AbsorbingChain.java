@@ -31,19 +31,22 @@ final class AbsorbingChain {
     private final int[] column;
     private final double[] probability;
     private final double[] conversion;
+    private final int denseLimit;
 
     /**
      * @param rowStart row {@code s} holds entries {@code rowStart[s] .. rowStart[s+1]}
      * @param column the transient successor of each entry
      * @param probability the probability of each entry
      * @param conversion per state, the probability to convert in one step
+     * @param denseLimit the largest chain solved directly ({@link #DENSE_LIMIT}; tests vary it)
      */
-    AbsorbingChain(int[] rowStart, int[] column, double[] probability, double[] conversion) {
+    AbsorbingChain(int[] rowStart, int[] column, double[] probability, double[] conversion, int denseLimit) {
         this.n = conversion.length;
         this.rowStart = rowStart;
         this.column = column;
         this.probability = probability;
         this.conversion = conversion;
+        this.denseLimit = denseLimit;
     }
 
     int size() {
@@ -56,7 +59,7 @@ final class AbsorbingChain {
      * from (may be null); it is not modified.
      */
     double[] solve(boolean[] removed, double[] start) {
-        return n <= DENSE_LIMIT ? direct(removed) : gaussSeidel(removed, start);
+        return n <= denseLimit ? direct(removed) : gaussSeidel(removed, start);
     }
 
     private double[] direct(boolean[] removed) {

@@ -50,7 +50,8 @@ public final class MarkovFit implements AttributionModel, PathModel {
             int[] rowStart,
             int[] target,
             long[] count,
-            double[] probability) {
+            double[] probability,
+            int denseLimit) {
         this.name = name;
         this.order = order;
         this.channels = channels;
@@ -60,7 +61,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
         this.target = target;
         this.count = count;
         this.probability = probability;
-        AbsorbingChain chain = chain();
+        AbsorbingChain chain = chain(denseLimit);
         removalEffect = new double[channels.size()];
         double[] full = chain.solve(null, null);
         conversionProbability = full[0];
@@ -82,7 +83,12 @@ public final class MarkovFit implements AttributionModel, PathModel {
 
     /** Fits a chain of {@code order} on {@code stats}; {@code name} is the model's name. */
     static MarkovFit fit(String name, PathStatistics stats, int order) {
-        return new Builder(stats, order).build(name);
+        return fit(name, stats, order, AbsorbingChain.DENSE_LIMIT);
+    }
+
+    /** As {@link #fit(String, PathStatistics, int)}, solving directly up to {@code denseLimit} states. */
+    static MarkovFit fit(String name, PathStatistics stats, int order, int denseLimit) {
+        return new Builder(stats, order).build(name, denseLimit);
     }
 
     /** The model's name with its parameters ({@code markov}, {@code markov:order=2}). */
@@ -217,7 +223,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
         return t == CONVERSION ? MarkovState.CONVERSION : t == NULL ? MarkovState.NULL : state(t);
     }
 
-    private AbsorbingChain chain() {
+    private AbsorbingChain chain(int denseLimit) {
         int n = states.length;
         int[] chainStart = new int[n + 1];
         double[] conversion = new double[n];
@@ -244,7 +250,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
             }
         }
         chainStart[n] = k;
-        return new AbsorbingChain(chainStart, column, p, conversion);
+        return new AbsorbingChain(chainStart, column, p, conversion, denseLimit);
     }
 
     private static boolean contains(int[] tuple, int channel) {
@@ -329,7 +335,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
             stateCount = 1; // (start), code 0
         }
 
-        MarkovFit build(String name) {
+        MarkovFit build(String name, int denseLimit) {
             IntSequenceTable paths = stats.table();
             int[] pool = paths.pool();
             for (int i = 0; i < paths.size(); i++) {
@@ -354,7 +360,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
                     counts[t] = Math.addExact(counts[t], nulls);
                 }
             }
-            return canonical(name);
+            return canonical(name, denseLimit);
         }
 
         private int transition(int s, int out) {
@@ -405,7 +411,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
         }
 
         /** Renumbers states canonically and lays transitions out by source, then target. */
-        private MarkovFit canonical(String name) {
+        private MarkovFit canonical(String name, int denseLimit) {
             int n = stateCount;
             int[][] tuples = new int[n][];
             tuples[0] = new int[0];
@@ -455,7 +461,8 @@ public final class MarkovFit implements AttributionModel, PathModel {
                 count[k] = counts[t];
                 probability[k] = (double) counts[t] / out[src[t]];
             }
-            return new MarkovFit(name, this.order, stats.channels(), states, rowStart, target, count, probability);
+            return new MarkovFit(
+                    name, this.order, stats.channels(), states, rowStart, target, count, probability, denseLimit);
         }
     }
 }
