@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 public final class Models {
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
+    /** The names of the models that run on path data ({@link #pathModel}), in catalog order. */
+    public static final List<String> PATH_MODELS = List.of("first-touch", "last-touch", "linear", "markov", "shapley");
+
     static {
         single("first-touch", "all credit to the first touch of the journey", p -> RuleBasedModels.firstTouch());
         single(
@@ -123,9 +126,6 @@ public final class Models {
                         p.integer("samples", ShapleyModel.DEFAULT_SAMPLES, 1, Integer.MAX_VALUE),
                         p.longValue("seed", ShapleyModel.DEFAULT_SEED)));
     }
-
-    /** The names of the models that run on path data ({@link #pathModel}), in catalog order. */
-    public static final List<String> PATH_MODELS = List.of("first-touch", "last-touch", "linear", "markov", "shapley");
 
     /**
      * The model described by {@code spec} for path data ({@link PathAttribution}): {@code first-touch},

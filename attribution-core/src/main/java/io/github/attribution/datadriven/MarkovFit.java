@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Markov chain fitted on {@link PathStatistics} (models.md section 4): its states and transition
@@ -27,6 +29,7 @@ import java.util.Objects;
  * depend on the order of the data. Immutable and thread-safe.
  */
 public final class MarkovFit implements AttributionModel, PathModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MarkovFit.class);
     private static final int CONVERSION = -1;
     private static final int NULL = -2;
 
@@ -88,7 +91,17 @@ public final class MarkovFit implements AttributionModel, PathModel {
 
     /** As {@link #fit(String, PathStatistics, int)}, solving directly up to {@code denseLimit} states. */
     static MarkovFit fit(String name, PathStatistics stats, int order, int denseLimit) {
-        return new Builder(stats, order).build(name, denseLimit);
+        long began = System.nanoTime();
+        MarkovFit fit = new Builder(stats, order).build(name, denseLimit);
+        LOG.debug(
+                "{}: fitted {} paths, {} states, {} transitions, P = {} in {} ms",
+                name,
+                stats.pathCount(),
+                fit.states.length,
+                fit.count.length,
+                fit.conversionProbability,
+                (System.nanoTime() - began) / 1_000_000);
+        return fit;
     }
 
     /** The model's name with its parameters ({@code markov}, {@code markov:order=2}). */

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shapley values fitted on {@link PathStatistics} (models.md section 4): the conversion rate {@code
@@ -41,6 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Immutable (the cache aside) and thread-safe.
  */
 public final class ShapleyFit implements AttributionModel, PathModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ShapleyFit.class);
+
     /** The largest channel set whose Shapley values are computed exactly: 20. */
     public static final int EXACT_LIMIT = 20;
     /** Shapley values below this are taken as 0 (floating-point noise around an exact 0). */
@@ -116,6 +120,12 @@ public final class ShapleyFit implements AttributionModel, PathModel {
             int j = sets.add(opool, observed.start(k), observed.length(k));
             rate[j] = (double) conversions[k] / ((double) conversions[k] + nulls[k]);
         }
+        LOG.debug(
+                "{}: fitted {} paths, {} channel sets, {} converting",
+                name,
+                paths.size(),
+                observed.size(),
+                sets.size());
         return new ShapleyFit(name, samples, seed, stats.channels(), sets, rate);
     }
 
