@@ -1,5 +1,10 @@
 package io.github.attribution;
 
+import io.github.attribution.datadriven.MarkovModel;
+import io.github.attribution.datadriven.PathModel;
+import io.github.attribution.datadriven.PathModels;
+import io.github.attribution.datadriven.ShapleyFit;
+import io.github.attribution.datadriven.ShapleyModel;
 import io.github.attribution.journey.Anchor;
 import io.github.attribution.model.AnchorWeights;
 import io.github.attribution.model.AttributionModel;
@@ -25,6 +30,9 @@ import java.util.stream.Collectors;
  */
 public final class Models {
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+
+    /** The names of the models that run on path data ({@link #pathModel}), in catalog order. */
+    public static final List<String> PATH_MODELS = List.of("first-touch", "last-touch", "linear", "markov", "shapley");
 
     static {
         single("first-touch", "all credit to the first touch of the journey", p -> RuleBasedModels.firstTouch());
@@ -91,6 +99,59 @@ public final class Models {
                     }
                     return RuleBasedModels.custom(AnchorWeights.of(weights));
                 });
+        register(
+                new ModelInfo(
+                        "markov",
+                        "data-driven",
+                        "removal effects of a Markov chain fitted on the run's won and lost journeys",
+                        List.of(new ModelInfo.Parameter(
+                                "order",
+                                String.valueOf(MarkovModel.DEFAULT_ORDER),
+                                "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER))),
+                p -> MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
+        register(
+                new ModelInfo(
+                        "shapley",
+                        "data-driven",
+                        "Shapley values of conversion rates by channel set, fitted on the run's won and lost journeys",
+                        List.of(
+                                new ModelInfo.Parameter(
+                                        "samples",
+                                        String.valueOf(ShapleyModel.DEFAULT_SAMPLES),
+                                        "orderings sampled for a journey of more than " + ShapleyFit.EXACT_LIMIT
+                                                + " distinct channels (exact up to that)"),
+                                new ModelInfo.Parameter(
+                                        "seed", String.valueOf(ShapleyModel.DEFAULT_SEED), "seed of that sampling"))),
+                p -> ShapleyModel.of(
+                        p.integer("samples", ShapleyModel.DEFAULT_SAMPLES, 1, Integer.MAX_VALUE),
+                        p.longValue("seed", ShapleyModel.DEFAULT_SEED)));
+    }
+
+    /**
+     * The model described by {@code spec} for path data ({@link PathAttribution}): {@code first-touch},
+     * {@code last-touch}, {@code linear}, {@code markov[:order=N]} or {@code shapley[:samples=N,seed=N]}.
+     * Models that need touch times or milestones do not run on paths.
+     *
+     * @throws IllegalArgumentException if the spec is invalid (as for {@link #byName}) or names a model
+     *     that does not run on path data
+     */
+    public static PathModel pathModel(String spec) {
+        AttributionModel model = byName(spec);
+        if (model instanceof PathModel) {
+            return (PathModel) model;
+        }
+        if (model == RuleBasedModels.firstTouch()) {
+            return PathModels.firstTouch();
+        }
+        if (model == RuleBasedModels.lastTouch()) {
+            return PathModels.lastTouch();
+        }
+        if (model == RuleBasedModels.linear()) {
+            return PathModels.linear();
+        }
+        throw new IllegalArgumentException("model '" + model.name()
+                + "' needs touch times or milestones and does not run on path data; path models: "
+                + String.join(", ", PATH_MODELS));
     }
 
     private Models() {}

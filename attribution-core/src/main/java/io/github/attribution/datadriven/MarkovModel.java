@@ -1,0 +1,86 @@
+package io.github.attribution.datadriven;
+
+import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.AttributionModel;
+import io.github.attribution.model.JourneyWeigher;
+import java.util.Objects;
+
+/**
+ * The {@code markov} model (models.md section 4): a Markov chain of order 1 to 4 over collapsed
+ * channel paths, crediting channels by their removal effect. Bound to a run, it fits on the run's
+ * journeys (won opportunities convert, lost ones do not, open ones are credited but not fitted on);
+ * on path data it fits on the rows. {@link #fit} gives the fitted chain for inspection or reuse.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MarkovModel implements AttributionModel, PathModel {
+    /** The default order: 1. */
+    public static final int DEFAULT_ORDER = 1;
+    /** The largest order supported: 4. */
+    public static final int MAX_ORDER = 4;
+
+    private final int order;
+    private final String name;
+
+    private MarkovModel(int order) {
+        this.order = order;
+        this.name = order == DEFAULT_ORDER ? "markov" : "markov:order=" + order;
+    }
+
+    /** The first-order model. */
+    public static MarkovModel of() {
+        return new MarkovModel(DEFAULT_ORDER);
+    }
+
+    /**
+     * The model of {@code order}.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= order <= 4}
+     */
+    public static MarkovModel of(int order) {
+        if (order < 1 || order > MAX_ORDER) {
+            throw new IllegalArgumentException("markov order must be from 1 to " + MAX_ORDER + ": " + order);
+        }
+        return new MarkovModel(order);
+    }
+
+    /** The order. */
+    public int order() {
+        return order;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Fits the chain on {@code stats}.
+     *
+     * @throws IllegalArgumentException if there are too many channels for the order (2^21 - 1 at
+     *     order 3, 2^16 - 1 at order 4)
+     */
+    public MarkovFit fit(PathStatistics stats) {
+        Objects.requireNonNull(stats, "stats must not be null");
+        return MarkovFit.fit(name, stats, order);
+    }
+
+    /** Fits on the won and lost journeys of {@code journeys}, then weighs journeys by the fit. */
+    @Override
+    public JourneyWeigher bind(Journeys journeys) {
+        Objects.requireNonNull(journeys, "journeys must not be null");
+        return fit(PathStatistics.of(journeys)).bind(journeys);
+    }
+
+    /** Fits on the rows of {@code paths}, then credits them by the fit. */
+    @Override
+    public PathCredits creditPaths(PathSet paths) {
+        Objects.requireNonNull(paths, "paths must not be null");
+        return fit(PathStatistics.of(paths)).creditPaths(paths);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

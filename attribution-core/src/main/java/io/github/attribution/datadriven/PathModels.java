@@ -1,0 +1,134 @@
+package io.github.attribution.datadriven;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The rule-based models that make sense on path data (no times, no milestones): first-touch,
+ * last-touch and linear. Each returned model is an immutable singleton.
+ */
+public final class PathModels {
+    private static final PathModel FIRST_TOUCH = new Single("first-touch", true);
+    private static final PathModel LAST_TOUCH = new Single("last-touch", false);
+    private static final PathModel LINEAR = new PathModel() {
+        @Override
+        public String name() {
+            return "linear";
+        }
+
+        @Override
+        public PathCredits creditPaths(PathSet paths) {
+            Objects.requireNonNull(paths, "paths must not be null");
+            CreditSums sums = new CreditSums(paths);
+            linear(paths, null, sums);
+            return sums.build(name());
+        }
+
+        @Override
+        public String toString() {
+            return name();
+        }
+    };
+
+    private PathModels() {}
+
+    /** Each row's conversions and value to its first channel. */
+    public static PathModel firstTouch() {
+        return FIRST_TOUCH;
+    }
+
+    /** Each row's conversions and value to its last channel. */
+    public static PathModel lastTouch() {
+        return LAST_TOUCH;
+    }
+
+    /**
+     * Each row's conversions and value split evenly over its touches, repeats counted: in {@code A > A
+     * > B}, A earns two thirds.
+     */
+    public static PathModel linear() {
+        return LINEAR;
+    }
+
+    /**
+     * Adds the linear split of the rows with {@code only[row]} (every row when null) to {@code sums}.
+     * Exact: per path length n, the counts of each channel's touches are summed as integers (and the
+     * values as exact decimals), then divided by n once.
+     */
+    static void linear(PathSet paths, boolean[] only, CreditSums sums) {
+        int channels = paths.channels().size();
+        List<long[]> conversions = new ArrayList<>();
+        List<BigDecimal[]> value = new ArrayList<>();
+        int[] pool = paths.pool();
+        for (int r = 0; r < paths.size(); r++) {
+            if (only != null && !only[r]) {
+                continue;
+            }
+            int n = paths.length(r);
+            while (conversions.size() <= n) {
+                conversions.add(null);
+                value.add(null);
+            }
+            if (conversions.get(n) == null) {
+                conversions.set(n, new long[channels]);
+                BigDecimal[] v = new BigDecimal[channels];
+                Arrays.fill(v, BigDecimal.ZERO);
+                value.set(n, v);
+            }
+            long[] c = conversions.get(n);
+            BigDecimal[] v = value.get(n);
+            long conv = paths.conversions(r);
+            BigDecimal val = paths.value(r);
+            for (int k = paths.start(r); k < paths.start(r) + n; k++) {
+                int ch = pool[k];
+                c[ch] = Math.addExact(c[ch], conv);
+                if (val.signum() != 0) {
+                    v[ch] = v[ch].add(val);
+                }
+            }
+        }
+        for (int n = 1; n < conversions.size(); n++) {
+            if (conversions.get(n) == null) {
+                continue;
+            }
+            for (int ch = 0; ch < channels; ch++) {
+                sums.addRatio(ch, conversions.get(n)[ch], value.get(n)[ch], n);
+            }
+        }
+    }
+
+    private static final class Single implements PathModel {
+        private final String name;
+        private final boolean first;
+
+        Single(String name, boolean first) {
+            this.name = name;
+            this.first = first;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public PathCredits creditPaths(PathSet paths) {
+            Objects.requireNonNull(paths, "paths must not be null");
+            CreditSums sums = new CreditSums(paths);
+            int[] pool = paths.pool();
+            for (int r = 0; r < paths.size(); r++) {
+                int at = first ? paths.start(r) : paths.start(r) + paths.length(r) - 1;
+                sums.addWhole(pool[at], paths.conversions(r), paths.value(r));
+            }
+            return sums.build(name);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

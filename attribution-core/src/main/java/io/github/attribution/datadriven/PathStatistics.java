@@ -1,0 +1,400 @@
+package io.github.attribution.datadriven;
+
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.Money;
+import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.journey.Journeys;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What data-driven models fit on: per <em>collapsed</em> channel path (consecutive repeats of a
+ * channel merged, {@code A > A > B} is {@code A > B}), its conversions, nulls (non-conversions) and
+ * value. Counts are exact integers and values exact decimals, so statistics are a mergeable value:
+ * {@code of(a).merge(of(b))} equals the statistics of {@code a} and {@code b} together, whatever the
+ * order, and a fit on merged partitions is the fit on the whole.
+ *
+ * <p>Sources: path rows ({@link #of(PathSet)}), a run's journeys ({@link #of(Journeys)}: won
+ * opportunities are conversions, lost ones nulls, open ones are left out), or anything else through
+ * {@link #builder()}.
+ *
+ * <p>Channels are numbered by name, so the statistics do not depend on the order data arrived in.
+ * Immutable and thread-safe.
+ */
+public final class PathStatistics {
+    private static final PathStatistics EMPTY = builder().build();
+
+    private final List<String> channels;
+    private final IntSequenceTable paths;
+    private final long[] conversions;
+    private final long[] nulls;
+    private final BigDecimal[] value;
+    private final long totalConversions;
+    private final long totalNulls;
+    private final BigDecimal totalValue;
+
+    private PathStatistics(Builder b) {
+        int[] rank = new int[b.channels.size()];
+        channels = Collections.unmodifiableList(Arrays.asList(b.channels.canonical(rank)));
+        int n = b.paths.size();
+        IntSequenceTable renamed = new IntSequenceTable(n);
+        int[] from = b.paths.pool();
+        int[] scratch = new int[16];
+        for (int i = 0; i < n; i++) {
+            int len = b.paths.length(i);
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, scratch.length * 2)];
+            }
+            for (int k = 0; k < len; k++) {
+                scratch[k] = rank[from[b.paths.start(i) + k]];
+            }
+            int j = renamed.add(scratch, 0, len);
+            assert j == i : "renaming merged two paths";
+        }
+        paths = renamed;
+        conversions = Arrays.copyOf(b.conversions, n);
+        nulls = Arrays.copyOf(b.nulls, n);
+        value = new BigDecimal[n];
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigDecimal v = b.value[i];
+            value[i] = v == null ? BigDecimal.ZERO : v;
+            if (v != null) {
+                total = total.add(v);
+            }
+        }
+        totalValue = total;
+        totalConversions = b.totalConversions;
+        totalNulls = b.totalNulls;
+    }
+
+    /** Statistics of nothing. */
+    public static PathStatistics empty() {
+        return EMPTY;
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The statistics of {@code paths}: every row, its path collapsed. */
+    public static PathStatistics of(PathSet paths) {
+        Objects.requireNonNull(paths, "paths must not be null");
+        Builder b = new Builder();
+        int[] id = new int[paths.channels().size()];
+        for (int c = 0; c < id.length; c++) {
+            id[c] = b.channels.id(paths.channels().get(c));
+        }
+        int[] pool = paths.pool();
+        int[] scratch = new int[16];
+        for (int r = 0; r < paths.size(); r++) {
+            int len = paths.length(r);
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, scratch.length * 2)];
+            }
+            int from = paths.start(r);
+            for (int k = 0; k < len; k++) {
+                scratch[k] = id[pool[from + k]];
+            }
+            b.addIds(scratch, len, paths.conversions(r), paths.nulls(r), paths.value(r));
+        }
+        return b.build();
+    }
+
+    /**
+     * The statistics of the journeys of won (conversion) and lost (null) opportunities; open
+     * opportunities and empty journeys are left out. A won opportunity's value is its amount as a
+     * decimal in its currency (currencies are not converted: values of different currencies add up
+     * as plain numbers; no model fits on value).
+     */
+    public static PathStatistics of(Journeys journeys) {
+        Objects.requireNonNull(journeys, "journeys must not be null");
+        Dataset data = journeys.dataset();
+        Builder b = new Builder();
+        int[] id = new int[data.channelCount()];
+        Arrays.fill(id, -1);
+        int[] scratch = new int[16];
+        for (int o = 0; o < journeys.opportunityCount(); o++) {
+            OpportunityStatus status = data.status(o);
+            int len = journeys.size(o);
+            if (status == OpportunityStatus.OPEN || len == 0) {
+                continue;
+            }
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, scratch.length * 2)];
+            }
+            for (int p = 0; p < len; p++) {
+                int channel = data.touchChannel(journeys.touch(o, p));
+                if (id[channel] < 0) {
+                    id[channel] = b.channels.id(data.channelName(channel));
+                }
+                scratch[p] = id[channel];
+            }
+            if (status == OpportunityStatus.WON) {
+                BigDecimal value = BigDecimal.valueOf(data.amount(o), Money.fractionDigits(data.currency(o)));
+                b.addIds(scratch, len, 1, 0, value);
+            } else {
+                b.addIds(scratch, len, 0, 1, BigDecimal.ZERO);
+            }
+        }
+        return b.build();
+    }
+
+    /** These statistics and {@code other} together: counts and values added path by path. */
+    public PathStatistics merge(PathStatistics other) {
+        Objects.requireNonNull(other, "other must not be null");
+        Builder b = new Builder();
+        b.addAll(this);
+        b.addAll(other);
+        return b.build();
+    }
+
+    /** Every channel on any path, sorted by name. */
+    public List<String> channels() {
+        return channels;
+    }
+
+    /** Number of distinct collapsed paths. */
+    public int pathCount() {
+        return paths.size();
+    }
+
+    /** Total conversions over all paths. */
+    public long conversions() {
+        return totalConversions;
+    }
+
+    /** Total nulls over all paths. */
+    public long nulls() {
+        return totalNulls;
+    }
+
+    /** Total value over all paths, exact. */
+    public BigDecimal value() {
+        return totalValue;
+    }
+
+    /** Every distinct collapsed path with its counts, sorted by path (channel names, shorter first on ties). */
+    public List<PathCount> paths() {
+        Integer[] order = canonicalOrder();
+        List<PathCount> out = new ArrayList<>(order.length);
+        for (int i : order) {
+            List<String> path = new ArrayList<>(paths.length(i));
+            for (int k = paths.start(i); k < paths.end(i); k++) {
+                path.add(channels.get(paths.pool()[k]));
+            }
+            out.add(new PathCount(path, conversions[i], nulls[i], value[i]));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    // ---- for the package: channel ids are positions in channels()
+
+    IntSequenceTable table() {
+        return paths;
+    }
+
+    long conversions(int path) {
+        return conversions[path];
+    }
+
+    long nulls(int path) {
+        return nulls[path];
+    }
+
+    private Integer[] canonicalOrder() {
+        Integer[] order = new Integer[paths.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int[] pool = paths.pool();
+        Arrays.sort(
+                order,
+                (a, b) -> Arrays.compare(pool, paths.start(a), paths.end(a), pool, paths.start(b), paths.end(b)));
+        return order;
+    }
+
+    /** Equal when both hold the same paths with the same counts and numerically equal values. */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof PathStatistics)) {
+            return false;
+        }
+        PathStatistics that = (PathStatistics) o;
+        if (!channels.equals(that.channels)
+                || paths.size() != that.paths.size()
+                || totalConversions != that.totalConversions
+                || totalNulls != that.totalNulls
+                || totalValue.compareTo(that.totalValue) != 0) {
+            return false;
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            int j = that.paths.find(paths.pool(), paths.start(i), paths.length(i));
+            if (j < 0
+                    || conversions[i] != that.conversions[j]
+                    || nulls[i] != that.nulls[j]
+                    || value[i].compareTo(that.value[j]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = channels.hashCode();
+        for (int i = 0; i < paths.size(); i++) {
+            int e = IntSequenceTable.hash(paths.pool(), paths.start(i), paths.length(i));
+            e = 31 * e + Long.hashCode(conversions[i]);
+            e = 31 * e + Long.hashCode(nulls[i]);
+            e = 31 * e + value[i].stripTrailingZeros().hashCode();
+            h += e;
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "PathStatistics[" + paths.size() + " paths, " + channels.size() + " channels, " + totalConversions
+                + " conversions, " + totalNulls + " nulls]";
+    }
+
+    /**
+     * One distinct collapsed path and what was observed on it.
+     *
+     * @param path the channels, no two consecutive ones equal
+     * @param conversions how many times it converted
+     * @param nulls how many times it did not
+     * @param value the total value of its conversions, exact
+     */
+    public record PathCount(List<String> path, long conversions, long nulls, BigDecimal value) {
+        /** Copies the path. */
+        public PathCount {
+            path = List.copyOf(path);
+            Objects.requireNonNull(value, "value must not be null");
+        }
+    }
+
+    /** Collects paths; repeats of a path add up. Not thread-safe. */
+    public static final class Builder {
+        private final Channels channels = new Channels();
+        private final IntSequenceTable paths = new IntSequenceTable(1024);
+        private long[] conversions = new long[1024];
+        private long[] nulls = new long[1024];
+        private BigDecimal[] value = new BigDecimal[1024];
+        private long totalConversions;
+        private long totalNulls;
+        private int[] scratch = new int[16];
+        private boolean built;
+
+        private Builder() {}
+
+        /**
+         * Adds a path (consecutive repeats are collapsed) with its counts and value.
+         *
+         * @param path channels in order; at least one, none blank
+         * @param conversions not negative
+         * @param nulls not negative
+         * @param value not negative
+         * @throws NullPointerException if the path, a channel or the value is null
+         * @throws IllegalArgumentException if the path is empty, a channel blank, or a count or value
+         *     negative
+         * @throws ArithmeticException if a count overflows a {@code long}
+         * @throws IllegalStateException if {@link #build()} was already called
+         */
+        public Builder add(List<String> path, long conversions, long nulls, BigDecimal value) {
+            Objects.requireNonNull(path, "path must not be null");
+            if (path.isEmpty()) {
+                throw new IllegalArgumentException("path must have at least one channel");
+            }
+            int[] ids = new int[path.size()];
+            for (int k = 0; k < ids.length; k++) {
+                String channel = Objects.requireNonNull(path.get(k), "channel must not be null");
+                if (channel.isBlank()) {
+                    throw new IllegalArgumentException("channel must not be blank: '" + channel + "'");
+                }
+            }
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = channels.id(path.get(k));
+            }
+            return addIds(ids, ids.length, conversions, nulls, value);
+        }
+
+        /** The statistics; the builder cannot be used afterwards. */
+        public PathStatistics build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            built = true;
+            return new PathStatistics(this);
+        }
+
+        void addAll(PathStatistics s) {
+            int[] id = new int[s.channels.size()];
+            for (int c = 0; c < id.length; c++) {
+                id[c] = channels.id(s.channels.get(c));
+            }
+            int[] pool = s.paths.pool();
+            int[] ids = new int[16];
+            for (int i = 0; i < s.paths.size(); i++) {
+                int len = s.paths.length(i);
+                if (ids.length < len) {
+                    ids = new int[Math.max(len, ids.length * 2)];
+                }
+                for (int k = 0; k < len; k++) {
+                    ids[k] = id[pool[s.paths.start(i) + k]];
+                }
+                addIds(ids, len, s.conversions[i], s.nulls[i], s.value[i]);
+            }
+        }
+
+        /** Adds {@code ids[0..len)} (this builder's channel ids), collapsing repeats. */
+        Builder addIds(int[] ids, int len, long conversions, long nulls, BigDecimal value) {
+            Objects.requireNonNull(value, "value must not be null");
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
+            if (conversions < 0) {
+                throw new IllegalArgumentException("conversions must not be negative: " + conversions);
+            }
+            if (nulls < 0) {
+                throw new IllegalArgumentException("nulls must not be negative: " + nulls);
+            }
+            if (value.signum() < 0) {
+                throw new IllegalArgumentException("value must not be negative: " + value.toPlainString());
+            }
+            if (scratch.length < len) {
+                scratch = new int[Math.max(len, scratch.length * 2)];
+            }
+            int n = 0;
+            for (int k = 0; k < len; k++) {
+                if (n == 0 || scratch[n - 1] != ids[k]) {
+                    scratch[n++] = ids[k];
+                }
+            }
+            int before = paths.size();
+            int i = paths.add(scratch, 0, n);
+            if (i == before && i == this.conversions.length) {
+                this.conversions = Arrays.copyOf(this.conversions, i * 2);
+                this.nulls = Arrays.copyOf(this.nulls, i * 2);
+                this.value = Arrays.copyOf(this.value, i * 2);
+            }
+            this.conversions[i] = Math.addExact(this.conversions[i], conversions);
+            this.nulls[i] = Math.addExact(this.nulls[i], nulls);
+            totalConversions = Math.addExact(totalConversions, conversions);
+            totalNulls = Math.addExact(totalNulls, nulls);
+            if (value.signum() != 0) {
+                this.value[i] = this.value[i] == null ? value : this.value[i].add(value);
+            }
+            return this;
+        }
+    }
+}
