@@ -1,11 +1,11 @@
 package io.github.attribution.io;
 
 /** Minimal JSON text helpers for the writers. */
-final class Json {
+public final class Json {
     private Json() {}
 
     /** Appends {@code value} as a JSON string literal, or {@code null}. */
-    static void string(StringBuilder sb, String value) {
+    public static void string(StringBuilder sb, String value) {
         if (value == null) {
             sb.append("null");
             return;

@@ -1,0 +1,141 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.Models;
+import io.github.attribution.PathAttribution;
+import io.github.attribution.PathCredit;
+import io.github.attribution.datadriven.PathSet;
+import io.github.attribution.io.CsvWriter;
+import io.github.attribution.io.Json;
+import io.github.attribution.io.PathsReader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code paths}: channel credits (conversions and value) from a path file, under the path models
+ * (markov, shapley, first-touch, last-touch, linear). Output columns {@code model,channel,conversions,value}.
+ */
+final class PathsCommand implements Command {
+    @Override
+    public String name() {
+        return "paths";
+    }
+
+    @Override
+    public String summary() {
+        return "channel credits from a path file (conversions and value per channel per model)";
+    }
+
+    @Override
+    public String usage() {
+        return "  --paths FILE             the path file (CSV)\n"
+                + "  --path-column NAME       column holding the path, such as 'A > B > C' (default path)\n"
+                + "  --conversions-column NAME  column of conversion counts (default conversions)\n"
+                + "  --nulls-column NAME      column of null (non-conversion) counts; optional\n"
+                + "  --value-column NAME      column of conversion value; optional\n"
+                + "  --separator S            channel separator (default >)\n"
+                + "  --model NAME[:k=v,...]   repeatable; default: " + String.join(", ", Models.PATH_MODELS) + "\n"
+                + "  --out FILE               write here instead of standard output\n"
+                + "  --format csv|json        output format (default csv)";
+    }
+
+    @Override
+    public Args.Spec options() {
+        return new Args.Spec(
+                Set.of(
+                        "paths",
+                        "path-column",
+                        "conversions-column",
+                        "nulls-column",
+                        "value-column",
+                        "separator",
+                        "model",
+                        "out",
+                        "format"),
+                Set.of(),
+                Set.of("model"));
+    }
+
+    @Override
+    public int run(Args args, Context context) throws Exception {
+        long began = System.nanoTime();
+        String file = args.get("paths");
+        if (file == null) {
+            throw new UsageException("option --paths FILE is required");
+        }
+        String format = args.get("format", "csv").toLowerCase(Locale.ROOT);
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new UsageException("option --format must be csv or json: '" + format + "'");
+        }
+        if (!Files.isRegularFile(Path.of(file))) {
+            throw new UsageException("cannot read --paths '" + file + "': no such file");
+        }
+        List<String> models = args.all("model").isEmpty() ? Models.PATH_MODELS : args.all("model");
+        for (String model : models) {
+            try {
+                Models.pathModel(model);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --model: " + e.getMessage());
+            }
+        }
+        PathsReader reader;
+        try {
+            reader = new PathsReader(
+                    args.get("path-column", "path"),
+                    args.get("conversions-column", "conversions"),
+                    args.get("nulls-column"),
+                    args.get("value-column"),
+                    args.get("separator", ">"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --separator: " + e.getMessage());
+        }
+        PathSet paths = reader.read(Path.of(file));
+        List<PathCredit> rows = PathAttribution.compute(paths, models);
+        try (Output output = Output.open(args.get("out"), context.out())) {
+            Writer w = output.writer();
+            if (format.equals("csv")) {
+                CsvWriter csv = new CsvWriter(w);
+                csv.row("model", "channel", "conversions", "value");
+                for (PathCredit r : rows) {
+                    csv.row(
+                            r.model(),
+                            r.channel(),
+                            r.conversions().toPlainString(),
+                            r.value().toPlainString());
+                }
+            } else {
+                StringBuilder sb = new StringBuilder("[");
+                for (int i = 0; i < rows.size(); i++) {
+                    PathCredit r = rows.get(i);
+                    sb.append(i == 0 ? "\n" : ",\n").append("{\"model\":");
+                    Json.string(sb, r.model());
+                    sb.append(",\"channel\":");
+                    Json.string(sb, r.channel());
+                    sb.append(",\"conversions\":")
+                            .append(r.conversions().toPlainString())
+                            .append(",\"value\":")
+                            .append(r.value().toPlainString())
+                            .append('}');
+                }
+                w.write(sb.append(rows.isEmpty() ? "]\n" : "\n]\n").toString());
+            }
+            output.commit();
+        }
+        context.err()
+                .printf(
+                        Locale.ROOT,
+                        "summary: read %d path rows (%d channels, %d conversions, %d nulls, value %s); %d models;"
+                                + " %.2f s.%n",
+                        paths.size(),
+                        paths.channels().size(),
+                        paths.totalConversions(),
+                        paths.totalNulls(),
+                        paths.totalValue().toPlainString(),
+                        models.size(),
+                        (System.nanoTime() - began) / 1e9);
+        return 0;
+    }
+}

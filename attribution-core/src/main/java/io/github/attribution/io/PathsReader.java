@@ -1,0 +1,116 @@
+package io.github.attribution.io;
+
+import io.github.attribution.datadriven.PathSet;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads a path file (data-and-cli.md, {@code paths.csv}): one row per path or per aggregated path,
+ * with the path ({@code A > B > C}), its conversions and optionally its nulls and value, in columns the
+ * caller names. Counts are whole numbers (a decimal with only zeros after the point is accepted, as
+ * other tools write {@code 3.0}); values are non-negative decimals. Errors name the file, line, column
+ * and value. Not thread-safe.
+ */
+public final class PathsReader {
+    private final String pathColumn;
+    private final String conversionsColumn;
+    private final String nullsColumn;
+    private final String valueColumn;
+    private final String separator;
+
+    /**
+     * @param pathColumn the column holding the path
+     * @param conversionsColumn the column holding conversion counts
+     * @param nullsColumn the column holding null counts, or {@code null} when there is none (0 nulls)
+     * @param valueColumn the column holding conversion value, or {@code null} (value 0)
+     * @param separator what separates channels in a path; spaces around channels are trimmed
+     */
+    public PathsReader(
+            String pathColumn, String conversionsColumn, String nullsColumn, String valueColumn, String separator) {
+        this.pathColumn = Objects.requireNonNull(pathColumn, "pathColumn must not be null");
+        this.conversionsColumn = Objects.requireNonNull(conversionsColumn, "conversionsColumn must not be null");
+        this.nullsColumn = nullsColumn;
+        this.valueColumn = valueColumn;
+        this.separator = Objects.requireNonNull(separator, "separator must not be null");
+        if (separator.isEmpty()) {
+            throw new IllegalArgumentException("separator must not be empty");
+        }
+    }
+
+    /** Reads {@code file}. */
+    public PathSet read(Path file) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return read(csv);
+        }
+    }
+
+    /** Reads every record of {@code csv}. */
+    public PathSet read(CsvReader csv) {
+        int path = csv.requireColumn(pathColumn);
+        int conversions = csv.requireColumn(conversionsColumn);
+        int nulls = nullsColumn == null ? -1 : csv.requireColumn(nullsColumn);
+        int value = valueColumn == null ? -1 : csv.requireColumn(valueColumn);
+        PathSet.Builder builder = PathSet.builder();
+        List<String> channels = new ArrayList<>();
+        while (csv.next()) {
+            channels.clear();
+            String text = csv.get(path);
+            int from = 0;
+            while (true) {
+                int at = text.indexOf(separator, from);
+                String channel = (at < 0 ? text.substring(from) : text.substring(from, at)).trim();
+                if (channel.isEmpty()) {
+                    throw error(csv, path, text, "a path of non-empty channels separated by '" + separator + "'");
+                }
+                channels.add(channel);
+                if (at < 0) {
+                    break;
+                }
+                from = at + separator.length();
+            }
+            long c = count(csv, conversions);
+            long n = nulls < 0 ? 0 : count(csv, nulls);
+            BigDecimal v = value < 0 ? BigDecimal.ZERO : decimal(csv, value);
+            builder.add(channels, c, n, v);
+        }
+        return builder.build();
+    }
+
+    private static long count(CsvReader csv, int column) {
+        String text = csv.get(column).trim();
+        try {
+            BigDecimal d = new BigDecimal(text);
+            if (d.signum() >= 0) {
+                return d.longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        throw error(csv, column, text, "a whole number of at least 0");
+    }
+
+    private static BigDecimal decimal(CsvReader csv, int column) {
+        String text = csv.get(column).trim();
+        if (text.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            BigDecimal d = new BigDecimal(text);
+            if (d.signum() >= 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(csv, column, text, "a decimal number of at least 0");
+    }
+
+    private static DataFileException error(CsvReader csv, int column, String value, String expected) {
+        return new DataFileException(
+                csv.file(), csv.line(), csv.columnName(column), value, "'" + value + "' is not " + expected);
+    }
+}
