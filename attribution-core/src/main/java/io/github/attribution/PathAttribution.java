@@ -3,6 +3,7 @@ package io.github.attribution;
 import io.github.attribution.datadriven.PathCredits;
 import io.github.attribution.datadriven.PathModel;
 import io.github.attribution.datadriven.PathSet;
+import io.github.attribution.internal.Parallel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -46,9 +47,15 @@ public final class PathAttribution {
         for (String spec : modelSpecs) {
             models.add(Models.pathModel(spec));
         }
+        // models are independent: run them side by side, each into its own slot
+        PathCredits[] results = new PathCredits[models.size()];
+        Parallel.run(
+                Parallel.defaultThreads(),
+                models.size(),
+                m -> results[m] = models.get(m).creditPaths(paths));
         List<PathCredit> rows = new ArrayList<>(models.size() * paths.channels().size());
         for (int m = 0; m < models.size(); m++) {
-            PathCredits credits = models.get(m).creditPaths(paths);
+            PathCredits credits = results[m];
             for (String channel : paths.channels()) {
                 rows.add(new PathCredit(
                         modelSpecs.get(m),

@@ -82,6 +82,10 @@ public final class PathsReader {
 
     private static long count(CsvReader csv, int column) {
         String text = csv.get(column).trim();
+        long plain = plainDigits(text, 0, text.length());
+        if (plain >= 0) {
+            return plain;
+        }
         try {
             BigDecimal d = new BigDecimal(text);
             if (d.signum() >= 0) {
@@ -98,6 +102,21 @@ public final class PathsReader {
         if (text.isEmpty()) {
             return BigDecimal.ZERO;
         }
+        // fast path for the usual "123.45": digits, at most one point, no sign or exponent
+        int point = text.indexOf('.');
+        if (point < 0) {
+            long whole = plainDigits(text, 0, text.length());
+            if (whole >= 0) {
+                return BigDecimal.valueOf(whole);
+            }
+        } else if (point > 0 && point < text.length() - 1 && text.length() <= 18) {
+            long whole = plainDigits(text, 0, point);
+            long fraction = plainDigits(text, point + 1, text.length());
+            if (whole >= 0 && fraction >= 0) {
+                int scale = text.length() - point - 1;
+                return BigDecimal.valueOf(whole * POWERS[scale] + fraction, scale);
+            }
+        }
         try {
             BigDecimal d = new BigDecimal(text);
             if (d.signum() >= 0) {
@@ -107,6 +126,43 @@ public final class PathsReader {
             // reported below
         }
         throw error(csv, column, text, "a decimal number of at least 0");
+    }
+
+    private static final long[] POWERS = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L
+    };
+
+    /** {@code text[from..to)} as a number when it is 1 to 18 plain digits, else -1. */
+    private static long plainDigits(String text, int from, int to) {
+        if (to <= from || to - from > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static DataFileException error(CsvReader csv, int column, String value, String expected) {
