@@ -114,7 +114,7 @@ public final class PathsReader {
             long fraction = plainDigits(text, point + 1, text.length());
             if (whole >= 0 && fraction >= 0) {
                 int scale = text.length() - point - 1;
-                return BigDecimal.valueOf(whole * POWERS[scale] + fraction, scale);
+                return BigDecimal.valueOf(whole * Text.POWERS[scale] + fraction, scale);
             }
         }
         try {
@@ -127,27 +127,6 @@ public final class PathsReader {
         }
         throw error(csv, column, text, "a decimal number of at least 0");
     }
-
-    private static final long[] POWERS = {
-        1L,
-        10L,
-        100L,
-        1_000L,
-        10_000L,
-        100_000L,
-        1_000_000L,
-        10_000_000L,
-        100_000_000L,
-        1_000_000_000L,
-        10_000_000_000L,
-        100_000_000_000L,
-        1_000_000_000_000L,
-        10_000_000_000_000L,
-        100_000_000_000_000L,
-        1_000_000_000_000_000L,
-        10_000_000_000_000_000L,
-        100_000_000_000_000_000L
-    };
 
     /** {@code text[from..to)} as a number when it is 1 to 18 plain digits, else -1. */
     private static long plainDigits(String text, int from, int to) {

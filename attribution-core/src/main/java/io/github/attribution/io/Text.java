@@ -45,7 +45,8 @@ public final class Text {
         appendFixed(sb, minor, digits);
     }
 
-    private static final long[] POWERS = {
+    /** {@code POWERS[d] = 10^d} for d = 0..17. */
+    static final long[] POWERS = {
         1L,
         10L,
         100L,
