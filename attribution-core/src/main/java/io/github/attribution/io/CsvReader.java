@@ -45,6 +45,9 @@ public final class CsvReader implements Closeable {
     private boolean eof;
 
     private final StringBuilder field = new StringBuilder(64);
+    /** A field taken straight from the buffer by {@link #unquoted()}, or null. */
+    private String direct;
+
     private String[] fields = new String[16];
     private int count;
     private long physicalLine = 1;
@@ -264,12 +267,22 @@ public final class CsvReader implements Closeable {
     }
 
     private void unquoted() {
+        boolean first = true;
         while (true) {
             int start = pos;
             while (pos < limit) {
                 char c = buf[pos];
                 if (c == ',' || c == '\n' || c == '\r') {
-                    field.append(buf, start, pos - start);
+                    if (first) {
+                        // the usual case: the whole field lies in the buffer; one copy, no builder, and
+                        // none at all when it repeats the previous record's field (an account's rows)
+                        String previous = count < fields.length ? fields[count] : null;
+                        direct = sameChars(previous, start, pos - start)
+                                ? previous
+                                : new String(buf, start, pos - start);
+                    } else {
+                        field.append(buf, start, pos - start);
+                    }
                     return;
                 }
                 if (c == '"') {
@@ -283,10 +296,23 @@ public final class CsvReader implements Closeable {
                 pos++;
             }
             field.append(buf, start, pos - start);
+            first = false;
             if (!fill()) {
                 return;
             }
         }
+    }
+
+    private boolean sameChars(String previous, int start, int length) {
+        if (previous == null || previous.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (previous.charAt(i) != buf[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void quoted() {
@@ -338,7 +364,12 @@ public final class CsvReader implements Closeable {
         if (count == fields.length) {
             fields = Arrays.copyOf(fields, count * 2);
         }
-        fields[count++] = field.toString();
+        if (direct != null) {
+            fields[count++] = direct;
+            direct = null;
+        } else {
+            fields[count++] = field.toString();
+        }
     }
 
     /** Makes sure a character is available at {@code pos}; false at the end of input. */
