@@ -15,7 +15,13 @@ import java.util.Optional;
 public final class Main {
     /** Every command, in the order {@code help} lists them. Adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
-            new HelpCommand(), new ModelsCommand(), new AttributeCommand(), new DemoCommand(), new GenerateCommand());
+            new HelpCommand(),
+            new DemoCommand(),
+            new ModelsCommand(),
+            new AttributeCommand(),
+            new ReportCommand(),
+            new CompareCommand(),
+            new GenerateCommand());
 
     private Main() {}
 
