@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,6 +59,7 @@ final class CompareCommand implements Command {
             throw new UsageException("option --basis: " + e.getMessage());
         }
         String html = htmlFile(args.get("html"));
+        requireDistinct(args.all("model"));
         Inputs inputs = Inputs.load(args, context, defaultModels());
         compare(inputs, basis, format, args.get("out"), html, context, began);
         return 0;
@@ -123,6 +125,27 @@ final class CompareCommand implements Command {
             output.commit();
         }
         summary.print(context.err(), journeys);
+    }
+
+    /**
+     * Rejects a model given twice, under any spelling ({@code time-decay} and {@code
+     * time-decay:half-life-days=7}): its columns would be indistinguishable.
+     *
+     * @throws UsageException naming the repeated model
+     */
+    private static void requireDistinct(List<String> labels) {
+        Set<String> names = new HashSet<>();
+        for (String label : labels) {
+            String name;
+            try {
+                name = Models.byName(label).name();
+            } catch (IllegalArgumentException e) {
+                continue; // Inputs.load reports it
+            }
+            if (!names.add(name)) {
+                throw new UsageException("--model " + label + " repeats model '" + name + "'; compare each model once");
+            }
+        }
     }
 
     /**

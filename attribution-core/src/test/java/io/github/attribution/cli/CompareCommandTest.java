@@ -215,6 +215,15 @@ final class CompareCommandTest {
     }
 
     @Test
+    void compare_aModelGivenTwiceIsAUsageError() {
+        Cli cli = sample.run(
+                "compare", "--model", "time-decay", "--model", "linear", "--model", "time-decay:half-life-days=7");
+        assertEquals(2, cli.exit, cli.toString());
+        assertTrue(
+                cli.err.startsWith("error: --model time-decay:half-life-days=7 repeats model 'time-decay';"), cli.err);
+    }
+
+    @Test
     void defaultModels_everyCatalogModelButCustom() {
         List<String> expected = new ArrayList<>();
         for (ModelInfo m : Models.catalog()) {
