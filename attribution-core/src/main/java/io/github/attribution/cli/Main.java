@@ -16,11 +16,13 @@ public final class Main {
     /** Every command, in the order {@code help} lists them. Adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
             new HelpCommand(),
+            new DemoCommand(),
             new ModelsCommand(),
             new AttributeCommand(),
-            new DemoCommand(),
-            new GenerateCommand(),
-            new PathsCommand());
+            new ReportCommand(),
+            new CompareCommand(),
+            new PathsCommand(),
+            new GenerateCommand());
 
     private Main() {}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Several models side by side per channel: one {@link ComparisonTable} per currency (amounts in
@@ -102,10 +103,28 @@ public final class Comparison {
      * @throws IllegalArgumentException if {@code models} is empty
      */
     public static Comparison run(Attributor attributor, Journeys journeys, List<AttributionModel> models, Basis basis) {
+        return run(attributor, journeys, models, basis, (table, model) -> {});
+    }
+
+    /**
+     * Like {@link #run(Attributor, Journeys, List, Basis)}, also handing every credit block to {@code
+     * tap} with the index of its model in {@code models}, so a caller can gather other sums (a summary,
+     * progress) in the same pass. Blocks arrive in model order, then opportunity order, on the calling
+     * thread; a block is valid only during the call ({@link Attributor#stream}).
+     *
+     * @throws IllegalArgumentException if {@code models} is empty
+     */
+    public static Comparison run(
+            Attributor attributor,
+            Journeys journeys,
+            List<AttributionModel> models,
+            Basis basis,
+            ObjIntConsumer<CreditTable> tap) {
         Objects.requireNonNull(attributor, "attributor must not be null");
         Objects.requireNonNull(journeys, "journeys must not be null");
         Objects.requireNonNull(models, "models must not be null");
         Objects.requireNonNull(basis, "basis must not be null");
+        Objects.requireNonNull(tap, "tap must not be null");
         requireModels(models.size());
         Dataset data = journeys.dataset();
         long[][][] sums = new long[models.size()][][];
@@ -113,7 +132,11 @@ public final class Comparison {
         for (int m = 0; m < models.size(); m++) {
             AttributionModel model = Objects.requireNonNull(models.get(m), "model must not be null");
             long[][] s = new long[data.currencies().size()][data.channelCount() + 1];
-            attributor.stream(journeys, model, table -> add(table, basis, s));
+            int index = m;
+            attributor.stream(journeys, model, table -> {
+                add(table, basis, s);
+                tap.accept(table, index);
+            });
             sums[m] = s;
             names.add(model.name());
         }

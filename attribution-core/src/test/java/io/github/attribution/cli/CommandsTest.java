@@ -106,25 +106,4 @@ final class CommandsTest {
         assertEquals(2, cli.exit);
         assertTrue(cli.err.contains("--opportunities is required"), cli.err);
     }
-
-    @Test
-    void demo_printsEveryRuleBasedModelsShares() {
-        Cli cli = Cli.run("demo");
-        assertEquals(0, cli.exit, cli.toString());
-        for (String model : Models.ruleBasedNames()) {
-            assertTrue(cli.out.contains("\n" + model + " "), model + " in " + cli.out);
-        }
-        assertTrue(cli.out.contains("Paid Search"), cli.out);
-        assertTrue(cli.err.contains("summary: read"), cli.err);
-        // each model's row adds up to about 100%
-        String linear =
-                cli.out.lines().filter(l -> l.startsWith("linear ")).findFirst().orElseThrow();
-        double sum = 0;
-        for (String cell : linear.trim().split("\\s+")) {
-            if (cell.endsWith("%")) {
-                sum += Double.parseDouble(cell.substring(0, cell.length() - 1));
-            }
-        }
-        assertEquals(100.0, sum, 0.6, linear);
-    }
 }

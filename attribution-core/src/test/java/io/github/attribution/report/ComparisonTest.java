@@ -178,4 +178,22 @@ final class ComparisonTest {
     void run_withoutModels_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> Comparison.run(attributor, journeys, List.of()));
     }
+
+    @Test
+    void run_handsEveryBlockToTheTapWithItsModel() {
+        List<AttributionModel> models = List.of(Models.byName("first-touch"), Models.byName("linear"));
+        int[] opportunities = new int[2];
+        List<String> seen = new java.util.ArrayList<>();
+        Comparison withTap = Comparison.run(attributor, journeys, models, Comparison.Basis.REVENUE, (table, m) -> {
+            opportunities[m] += table.endOpportunity() - table.firstOpportunity();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(table.model())) {
+                seen.add(table.model());
+            }
+            assertEquals(models.get(m).name(), table.model());
+        });
+        assertEquals(List.of("first-touch", "linear"), seen, "model order, each model's blocks together");
+        assertEquals(data.opportunityCount(), opportunities[0]);
+        assertEquals(data.opportunityCount(), opportunities[1]);
+        assertEquals(Comparison.run(attributor, journeys, models).toCsv(), withTap.toCsv());
+    }
 }

@@ -1,0 +1,169 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.ModelInfo;
+import io.github.attribution.Models;
+import io.github.attribution.journey.Journeys;
+import io.github.attribution.report.Comparison;
+import io.github.attribution.report.HtmlReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code compare}: several models' shares per channel side by side, with the spread between them and
+ * their rank correlations ({@link Comparison}). The text table (default), CSV or JSON to {@code --out}
+ * or standard output; {@code --html FILE} also writes the self-contained page ({@link HtmlReport}).
+ * Without {@code --model}, every model of {@link #defaultModels()}.
+ */
+final class CompareCommand implements Command {
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public String summary() {
+        return "models side by side per channel, with how much they disagree; --html FILE writes a page";
+    }
+
+    @Override
+    public String usage() {
+        return ReportCommand.modelUsage(
+                        Inputs.USAGE, "a model (repeatable; default every rule-based and data-driven one)")
+                + "\n"
+                + "  --basis revenue|pipeline shares of won revenue (default) or of all opportunities' amounts\n"
+                + "  --html FILE              also write a self-contained HTML page with a chart\n"
+                + "  --out FILE               write here instead of standard output\n"
+                + "  --format text|csv|json   output format (default text: shares and rank correlations;\n"
+                + "                           csv: one row per channel per model; json: shares and correlations)";
+    }
+
+    @Override
+    public Args.Spec options() {
+        return Inputs.SPEC.with(new Args.Spec(Set.of("basis", "html", "out", "format"), Set.of(), Set.of()));
+    }
+
+    @Override
+    public int run(Args args, Context context) throws Exception {
+        long began = System.nanoTime();
+        OutputFormat format = OutputFormat.of(args, OutputFormat.TEXT);
+        Comparison.Basis basis;
+        try {
+            basis = Comparison.Basis.parse(args.get("basis", "revenue"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --basis: " + e.getMessage());
+        }
+        String html = htmlFile(args.get("html"));
+        requireDistinct(args.all("model"));
+        Inputs inputs = Inputs.load(args, context, defaultModels());
+        compare(inputs, basis, format, args.get("out"), html, context, began);
+        return 0;
+    }
+
+    /**
+     * The models compared when none is given: every rule-based model without parameters, then every
+     * data-driven model the catalog holds (such as {@code markov} and {@code shapley}), in catalog order.
+     */
+    static List<String> defaultModels() {
+        List<String> names = new ArrayList<>(Models.ruleBasedNames());
+        for (ModelInfo m : Models.catalog()) {
+            if (m.family().equals("data-driven")) {
+                names.add(m.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Runs the comparison of {@code inputs}' models, writes it to {@code out} (standard output when
+     * {@code null}) in {@code format} and, when {@code html} is not {@code null}, the page ({@link
+     * HtmlReport#render}) there; then prints the summary. Neither file is left partial on failure.
+     */
+    static void compare(
+            Inputs inputs,
+            Comparison.Basis basis,
+            OutputFormat format,
+            String out,
+            String html,
+            Context context,
+            long began)
+            throws IOException {
+        Journeys journeys = inputs.attributor.journeys(inputs.data);
+        Summary summary = new Summary(inputs, began);
+        Progress progress = new Progress(context.err(), context.terminal(), began);
+        long opportunities = inputs.data.opportunityCount();
+        long work = opportunities * inputs.models.size();
+        try (Output output = Output.open(out, context.out());
+                Output page = html == null ? null : Output.open(html, context.out())) {
+            Comparison comparison;
+            try {
+                comparison = Comparison.run(inputs.attributor, journeys, inputs.models, basis, (block, model) -> {
+                    summary.add(model, block);
+                    progress.update(
+                            "compare " + inputs.labels.get(model),
+                            model * opportunities + block.endOpportunity(),
+                            work);
+                });
+            } finally {
+                progress.done();
+            }
+            Writer writer = output.writer();
+            switch (format) {
+                case TEXT -> writer.write(comparison.toText());
+                case CSV -> comparison.writeCsv(writer);
+                case JSON -> comparison.writeJson(writer);
+            }
+            if (page != null) {
+                page.writer().write(HtmlReport.render(comparison));
+                page.commit();
+            }
+            output.commit();
+        }
+        summary.print(context.err(), journeys);
+    }
+
+    /**
+     * Rejects a model given twice, under any spelling ({@code time-decay} and {@code
+     * time-decay:half-life-days=7}): its columns would be indistinguishable.
+     *
+     * @throws UsageException naming the repeated model
+     */
+    private static void requireDistinct(List<String> labels) {
+        Set<String> names = new HashSet<>();
+        for (String label : labels) {
+            String name;
+            try {
+                name = Models.byName(label).name();
+            } catch (IllegalArgumentException e) {
+                continue; // Inputs.load reports it
+            }
+            if (!names.add(name)) {
+                throw new UsageException("--model " + label + " repeats model '" + name + "'; compare each model once");
+            }
+        }
+    }
+
+    /**
+     * The {@code --html} file name, checked before any work is done; {@code null} when not given.
+     *
+     * @throws UsageException if its directory does not exist or it is a directory
+     */
+    static String htmlFile(String name) {
+        if (name == null) {
+            return null;
+        }
+        Path path = Path.of(name).toAbsolutePath();
+        if (path.getParent() == null || !Files.isDirectory(path.getParent())) {
+            throw new UsageException("option --html: cannot write '" + name + "': its directory does not exist");
+        }
+        if (Files.isDirectory(path)) {
+            throw new UsageException("option --html: cannot write '" + name + "': it is a directory");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.attribution.cli;
+
+import io.github.attribution.journey.Journeys;
+import io.github.attribution.report.Dimension;
+import io.github.attribution.report.ReportAccumulator;
+import io.github.attribution.report.ReportSpec;
+import io.github.attribution.report.ReportTable;
+import java.io.Writer;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code report}: one model's credits grouped by the {@code --by} dimensions, with pipeline, revenue,
+ * counts, and cost and ROI columns when {@code --costs} is given (columns in {@link ReportTable}). CSV,
+ * JSON or text to {@code --out} or standard output; the report's notes (costs that could not be
+ * placed) and the summary on standard error.
+ *
+ * <p>A report is of one model: several {@code --model} options are a usage error, since the groups of
+ * different models do not belong in one table ({@code compare} puts models side by side).
+ */
+final class ReportCommand implements Command {
+    /** The model when no {@code --model} is given. */
+    static final String DEFAULT_MODEL = "w-shaped";
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String summary() {
+        return "credits grouped by dimensions, with pipeline, revenue, counts, and ROI when costs are given";
+    }
+
+    @Override
+    public String usage() {
+        String indent = " ".repeat(27);
+        StringBuilder by = new StringBuilder(
+                "  --by DIM                 group by DIM (repeatable, in column order; default channel):");
+        int lineStart = 0;
+        for (Dimension d : Dimension.values()) {
+            String word = d.label() + (d.ordinal() + 1 < Dimension.values().length ? "," : "");
+            if (by.length() - lineStart + 1 + word.length() > 100) {
+                lineStart = by.length() + 1;
+                by.append('\n').append(indent).append(word);
+            } else {
+                by.append(' ').append(word);
+            }
+        }
+        return modelUsage(Inputs.USAGE, "the model; one only (default " + DEFAULT_MODEL + "); see 'models'") + "\n"
+                + by + "\n" + indent + "with --costs: campaign, channel and periods only\n"
+                + "  --out FILE               write here instead of standard output\n"
+                + "  --format csv|json|text   output format (default csv); text adds totals and marketing's\n"
+                + "                           sourced and influenced revenue";
+    }
+
+    /** {@code usage} with the description of {@code --model} replaced by {@code description}. */
+    static String modelUsage(String usage, String description) {
+        return usage.replace("a model (repeatable); see 'models'", description);
+    }
+
+    @Override
+    public Args.Spec options() {
+        return Inputs.SPEC.with(new Args.Spec(Set.of("by", "out", "format"), Set.of(), Set.of("by")));
+    }
+
+    @Override
+    public int run(Args args, Context context) throws Exception {
+        long began = System.nanoTime();
+        OutputFormat format = OutputFormat.of(args, OutputFormat.CSV);
+        ReportSpec spec = spec(args.all("by"));
+        List<String> given = args.all("model");
+        if (given.size() > 1) {
+            throw new UsageException("report takes one --model, but " + given.size() + " were given ("
+                    + String.join(", ", given) + "); run it once per model, or use 'compare'");
+        }
+        Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL));
+        Journeys journeys = inputs.attributor.journeys(inputs.data);
+        ReportAccumulator report;
+        try {
+            report = new ReportAccumulator(journeys, inputs.models.get(0).name(), spec, inputs.costs);
+        } catch (IllegalArgumentException e) { // costs by a dimension they cannot be split by
+            throw new UsageException("option --by: " + e.getMessage());
+        }
+        Summary summary = new Summary(inputs, began);
+        Progress progress = new Progress(context.err(), context.terminal(), began);
+        String label = inputs.labels.get(0);
+        long opportunities = inputs.data.opportunityCount();
+        ReportTable table;
+        try (Output output = Output.open(args.get("out"), context.out())) {
+            try {
+                inputs.attributor.stream(journeys, inputs.models.get(0), block -> {
+                    report.accept(block);
+                    summary.add(0, block);
+                    progress.update("report " + label, block.endOpportunity(), opportunities);
+                });
+            } finally {
+                progress.done();
+            }
+            table = report.finish();
+            Writer writer = output.writer();
+            switch (format) {
+                case CSV -> table.writeCsv(writer);
+                case JSON -> table.writeJson(writer);
+                case TEXT -> writer.write(table.toText());
+            }
+            output.commit();
+        }
+        if (format != OutputFormat.TEXT) { // the text form ends with them already
+            table.notes().forEach(n -> context.err().println("note: " + n));
+        }
+        summary.print(context.err(), journeys);
+        return 0;
+    }
+
+    /** The dimensions of the {@code --by} options (each may be a comma-separated list); channel if none. */
+    private static ReportSpec spec(List<String> by) {
+        if (by.isEmpty()) {
+            return ReportSpec.of(Dimension.CHANNEL);
+        }
+        try {
+            return ReportSpec.of(by.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --by: " + e.getMessage());
+        }
+    }
+}
