@@ -18,8 +18,11 @@ public enum TouchType {
      * @throws IllegalArgumentException for anything else
      */
     public static TouchType parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.equalsIgnoreCase("marketing")) {
             return MARKETING;
+        }
+        if (text.equalsIgnoreCase("sales")) {
+            return SALES;
         }
         switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "marketing":
