@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * {@code compare}: several models' shares per channel side by side, with the spread between them and
- * their rank correlations ({@link Comparison}). The text table (default), CSV or JSON to {@code --out}
+ * their rank correlations ({@link Comparison}). CSV (default, like every command), the text table or JSON to {@code --out}
  * or standard output; {@code --html FILE} also writes the self-contained page ({@link HtmlReport}).
  * Without {@code --model}, every model of {@link #defaultModels()}.
  */
@@ -39,8 +39,9 @@ final class CompareCommand implements Command {
                 + "  --basis revenue|pipeline shares of won revenue (default) or of all opportunities' amounts\n"
                 + "  --html FILE              also write a self-contained HTML page with a chart\n"
                 + "  --out FILE               write here instead of standard output\n"
-                + "  --format text|csv|json   output format (default text: shares and rank correlations;\n"
-                + "                           csv: one row per channel per model; json: shares and correlations)";
+                + "  --format csv|json|text   output format (default csv: one row per channel per model, as the\n"
+                + "                           common --format option; text: the aligned table with rank\n"
+                + "                           correlations, as demo prints it; json: shares and correlations)";
     }
 
     @Override
@@ -51,7 +52,7 @@ final class CompareCommand implements Command {
     @Override
     public int run(Args args, Context context) throws Exception {
         long began = System.nanoTime();
-        OutputFormat format = OutputFormat.of(args, OutputFormat.TEXT);
+        OutputFormat format = OutputFormat.of(args, OutputFormat.CSV);
         Comparison.Basis basis;
         try {
             basis = Comparison.Basis.parse(args.get("basis", "revenue"));

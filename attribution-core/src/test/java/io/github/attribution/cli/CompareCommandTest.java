@@ -35,8 +35,15 @@ final class CompareCommandTest {
     }
 
     @Test
+    void compare_defaultsToCsvLikeEveryCommand() {
+        Cli cli = sample.run("compare", "--model", "first-touch");
+        assertEquals(0, cli.exit, cli.toString());
+        assertTrue(cli.out.startsWith("basis,currency,channel,model,amount,share,spread\n"), cli.out);
+    }
+
+    @Test
     void compare_textHasEveryChannelAndDefaultModel() {
-        Cli cli = sample.run("compare");
+        Cli cli = sample.run("compare", "--format", "text");
         assertEquals(0, cli.exit, cli.toString());
         assertTrue(
                 cli.out.startsWith("Share of won revenue by channel, USD (total 1500.00 under every model)\n"),
@@ -59,7 +66,8 @@ final class CompareCommandTest {
 
     @Test
     void compare_textOfThreeModels() {
-        Cli cli = sample.run("compare", "--model", "first-touch", "--model", "last-touch", "--model", "linear");
+        Cli cli = sample.run(
+                "compare", "--format", "text", "--model", "first-touch", "--model", "last-touch", "--model", "linear");
         assertEquals(0, cli.exit, cli.toString());
         // channels by their total over the models: Paid Search 2100, Sales Outreach 1200, Email 900, Webinar 300
         List<List<String>> rows = cli.out
@@ -153,7 +161,7 @@ final class CompareCommandTest {
     @Test
     void compare_htmlIsSelfContainedWithEveryChannelAndModel() throws IOException {
         Path page = dir.resolve("compare.html");
-        Cli cli = sample.run("compare", "--html", page.toString());
+        Cli cli = sample.run("compare", "--format", "text", "--html", page.toString());
         assertEquals(0, cli.exit, cli.toString());
         assertTrue(cli.out.startsWith("Share of won revenue"), "the table still goes to standard output");
         String html = Files.readString(page, StandardCharsets.UTF_8);
