@@ -31,6 +31,8 @@ public final class Apportioner {
     private double[] fraction = new double[32];
     private long[] parts = new long[32];
     private int[] order = new int[32];
+    private long[] selectLongs = new long[32];
+    private double[] selectDoubles = new double[32];
 
     /**
      * Splits {@code amount} over {@code shares[0..n)} in proportion to the shares, into {@code out}.
@@ -105,11 +107,8 @@ public final class Apportioner {
         }
         long leftover = amount - assigned;
         if (leftover > 0) {
-            int m = rankByRemainder(rem, n);
-            assert leftover <= m : "leftover " + leftover + " exceeds " + m + " fractional parts";
-            for (int k = 0; k < leftover; k++) {
-                out[order[k]]++;
-            }
+            // leftover < n: the fractional parts sum to it and each is below one
+            addOneToLargest(rem, n, (int) leftover, out);
         }
     }
 
@@ -141,7 +140,9 @@ public final class Apportioner {
             assigned += p;
         }
         long leftover = PARTS - assigned;
-        if (leftover != 0) {
+        if (leftover > 0 && leftover <= n) {
+            addOneToLargest(fraction, n, (int) leftover, parts);
+        } else if (leftover != 0) {
             rankByFraction(n);
             // leftover is in [0, n) save for floating-point drift on huge journeys; cycling keeps it exact
             for (int k = 0; leftover > 0; k = (k + 1) % n) {
@@ -172,39 +173,113 @@ public final class Apportioner {
         return out;
     }
 
-    /** Orders the indices with a positive remainder by remainder descending, index ascending. */
-    private int rankByRemainder(long[] rem, int n) {
-        int m = 0;
+    /**
+     * Adds one to {@code out[i]} for the {@code count} indices with the largest {@code keys[i]}, ties
+     * to the lower index: the same as sorting by (key descending, index ascending) and taking the
+     * first {@code count}, in linear time. Finds the count-th largest key by quickselect on a copy,
+     * then takes every larger key and the earliest keys equal to it.
+     */
+    private void addOneToLargest(long[] keys, int n, int count, long[] out) {
+        long[] copy = selectLongs;
+        System.arraycopy(keys, 0, copy, 0, n);
+        long threshold = kthLargest(copy, n, count - 1);
+        int equalNeeded = count;
         for (int i = 0; i < n; i++) {
-            if (rem[i] > 0) {
-                order[m++] = i;
+            if (keys[i] > threshold) {
+                out[i]++;
+                equalNeeded--;
             }
         }
-        if (m > 64) {
-            Integer[] boxed = new Integer[m];
-            for (int k = 0; k < m; k++) {
-                boxed[k] = order[k];
+        for (int i = 0; i < n && equalNeeded > 0; i++) {
+            if (keys[i] == threshold) {
+                out[i]++;
+                equalNeeded--;
             }
-            Arrays.sort(boxed, (a, b) -> {
-                int c = Long.compare(rem[b], rem[a]);
-                return c != 0 ? c : Integer.compare(a, b);
-            });
-            for (int k = 0; k < m; k++) {
-                order[k] = boxed[k];
-            }
-            return m;
         }
-        // insertion keeps equal remainders in index order; journeys are short
-        for (int k = 1; k < m; k++) {
-            int i = order[k];
-            int j = k;
-            while (j > 0 && rem[order[j - 1]] < rem[i]) {
-                order[j] = order[j - 1];
-                j--;
+    }
+
+    /** {@link #addOneToLargest(long[], int, int, long[])} for real keys (fractional parts). */
+    private void addOneToLargest(double[] keys, int n, int count, long[] out) {
+        double[] copy = selectDoubles;
+        System.arraycopy(keys, 0, copy, 0, n);
+        double threshold = kthLargest(copy, n, count - 1);
+        int equalNeeded = count;
+        for (int i = 0; i < n; i++) {
+            if (keys[i] > threshold) {
+                out[i]++;
+                equalNeeded--;
             }
-            order[j] = i;
         }
-        return m;
+        for (int i = 0; i < n && equalNeeded > 0; i++) {
+            if (keys[i] == threshold) {
+                out[i]++;
+                equalNeeded--;
+            }
+        }
+    }
+
+    /** The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. */
+    private static long kthLargest(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    /** The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. Keys are finite. */
+    private static double kthLargest(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     /** Orders all indices by fractional part descending, index ascending. */
@@ -240,6 +315,8 @@ public final class Apportioner {
             fraction = new double[size];
             parts = new long[size];
             order = new int[size];
+            selectLongs = new long[size];
+            selectDoubles = new double[size];
         }
     }
 }
