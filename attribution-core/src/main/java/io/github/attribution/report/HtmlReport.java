@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +46,13 @@ public final class HtmlReport {
         Objects.requireNonNull(file, "file must not be null");
         String html = render(comparison);
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".compare-", ".html.tmp");
+        // a name of our own beside the target (not createTempFile, whose owner-only permissions the
+        // page would keep): created new, so nothing else is overwritten, and renamed into place
+        Path tmp = dir.resolve(
+                "." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.writeString(
+                    tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
