@@ -28,11 +28,10 @@ public final class Apportioner {
     private static final long EXACT_DOUBLE = 1L << 52;
 
     private long[] remainder = new long[32];
-    private double[] fraction = new double[32];
+    private long[] fraction = new long[32]; // raw bits of the fractional parts
     private long[] parts = new long[32];
     private int[] order = new int[32];
     private long[] selectLongs = new long[32];
-    private double[] selectDoubles = new double[32];
 
     /**
      * Splits {@code amount} over {@code shares[0..n)} in proportion to the shares, into {@code out}.
@@ -136,7 +135,8 @@ public final class Apportioner {
             double x = weights[i] / sum * PARTS;
             long p = (long) Math.floor(x);
             parts[i] = p;
-            fraction[i] = x - p;
+            // a fraction is never negative, so its raw bits order like its value: one selection for both
+            fraction[i] = Double.doubleToRawLongBits(x - p);
             assigned += p;
         }
         long leftover = PARTS - assigned;
@@ -198,26 +198,6 @@ public final class Apportioner {
         }
     }
 
-    /** {@link #addOneToLargest(long[], int, int, long[])} for real keys (fractional parts). */
-    private void addOneToLargest(double[] keys, int n, int count, long[] out) {
-        double[] copy = selectDoubles;
-        System.arraycopy(keys, 0, copy, 0, n);
-        double threshold = kthLargest(copy, n, count - 1);
-        int equalNeeded = count;
-        for (int i = 0; i < n; i++) {
-            if (keys[i] > threshold) {
-                out[i]++;
-                equalNeeded--;
-            }
-        }
-        for (int i = 0; i < n && equalNeeded > 0; i++) {
-            if (keys[i] == threshold) {
-                out[i]++;
-                equalNeeded--;
-            }
-        }
-    }
-
     /** The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. */
     private static long kthLargest(long[] a, int n, int k) {
         int lo = 0;
@@ -250,38 +230,6 @@ public final class Apportioner {
         return a[k];
     }
 
-    /** The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. Keys are finite. */
-    private static double kthLargest(double[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] > pivot) {
-                    i++;
-                }
-                while (a[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
     /** Orders all indices by fractional part descending, index ascending. */
     private void rankByFraction(int n) {
         if (n > 64) {
@@ -290,7 +238,7 @@ public final class Apportioner {
                 boxed[i] = i;
             }
             Arrays.sort(boxed, (a, b) -> {
-                int c = Double.compare(fraction[b], fraction[a]);
+                int c = Long.compare(fraction[b], fraction[a]);
                 return c != 0 ? c : Integer.compare(a, b);
             });
             for (int i = 0; i < n; i++) {
@@ -312,11 +260,10 @@ public final class Apportioner {
         if (remainder.length < n) {
             int size = Math.max(n, remainder.length * 2);
             remainder = new long[size];
-            fraction = new double[size];
+            fraction = new long[size];
             parts = new long[size];
             order = new int[size];
             selectLongs = new long[size];
-            selectDoubles = new double[size];
         }
     }
 }
