@@ -4,8 +4,8 @@ import io.github.attribution.Models;
 import io.github.attribution.PathAttribution;
 import io.github.attribution.PathCredit;
 import io.github.attribution.datadriven.PathSet;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.CsvWriter;
-import io.github.attribution.io.Json;
 import io.github.attribution.io.PathsReader;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -111,9 +111,9 @@ final class PathsCommand implements Command {
                 for (int i = 0; i < rows.size(); i++) {
                     PathCredit r = rows.get(i);
                     sb.append(i == 0 ? "\n" : ",\n").append("{\"model\":");
-                    Json.string(sb, r.model());
+                    Escaping.appendJson(sb, r.model());
                     sb.append(",\"channel\":");
-                    Json.string(sb, r.channel());
+                    Escaping.appendJson(sb, r.channel());
                     sb.append(",\"conversions\":")
                             .append(r.conversions().toPlainString())
                             .append(",\"value\":")

@@ -611,11 +611,6 @@ public final class Dataset {
             return this;
         }
 
-        /** Whether an opportunity with this id has been added. */
-        public boolean hasOpportunity(String opportunityId) {
-            return oppIds.find(opportunityId) >= 0;
-        }
-
         /** Number of touchpoints added so far. */
         public int touchCount() {
             return touchCount;

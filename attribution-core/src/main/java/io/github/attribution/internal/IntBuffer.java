@@ -18,10 +18,6 @@ public final class IntBuffer {
         values[size++] = value;
     }
 
-    public int get(int index) {
-        return values[index];
-    }
-
     public int size() {
         return size;
     }

@@ -3,6 +3,7 @@ package io.github.attribution.io;
 import io.github.attribution.Credit;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.internal.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -156,15 +157,15 @@ public final class CreditWriter {
             long credit,
             Currency currency,
             String code) {
-        CsvWriter.append(sb, model);
+        Escaping.appendCsv(sb, model);
         sb.append(',');
-        CsvWriter.append(sb, opp);
+        Escaping.appendCsv(sb, opp);
         sb.append(',');
-        CsvWriter.append(sb, touch);
+        Escaping.appendCsv(sb, touch);
         sb.append(',');
-        CsvWriter.append(sb, channel);
+        Escaping.appendCsv(sb, channel);
         sb.append(',');
-        CsvWriter.append(sb, campaign);
+        Escaping.appendCsv(sb, campaign);
         sb.append(',');
         Text.appendWeight(sb, weight);
         sb.append(',');
@@ -184,21 +185,21 @@ public final class CreditWriter {
             Currency currency,
             String code) {
         sb.append(",\n{\"model\":");
-        Json.string(sb, model);
+        Escaping.appendJson(sb, model);
         sb.append(",\"opportunity_id\":");
-        Json.string(sb, opp);
+        Escaping.appendJson(sb, opp);
         sb.append(",\"touchpoint_id\":");
-        Json.string(sb, touch);
+        Escaping.appendJson(sb, touch);
         sb.append(",\"channel\":");
-        Json.string(sb, channel);
+        Escaping.appendJson(sb, channel);
         sb.append(",\"campaign\":");
-        Json.string(sb, campaign);
+        Escaping.appendJson(sb, campaign);
         sb.append(",\"weight\":");
         Text.appendWeight(sb, weight);
         sb.append(",\"credit\":");
         Text.appendMoney(sb, credit, currency);
         sb.append(",\"currency\":");
-        Json.string(sb, code);
+        Escaping.appendJson(sb, code);
         sb.append('}');
     }
 

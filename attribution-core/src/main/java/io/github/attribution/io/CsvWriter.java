@@ -1,5 +1,6 @@
 package io.github.attribution.io;
 
+import io.github.attribution.internal.Escaping;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class CsvWriter implements Flushable {
             if (value == null || value.isEmpty()) {
                 return this;
             }
-            if (needsQuotes(value)) {
+            if (Escaping.csvNeedsQuotes(value)) {
                 out.write('"');
                 out.write(value.replace("\"", "\"\""));
                 out.write('"');
@@ -65,28 +66,5 @@ public final class CsvWriter implements Flushable {
     @Override
     public void flush() throws IOException {
         out.flush();
-    }
-
-    /** Whether {@code value} must be quoted. */
-    static boolean needsQuotes(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Appends {@code value} to {@code sb} as a CSV field, quoted only when needed. */
-    static void append(StringBuilder sb, String value) {
-        if (value == null || value.isEmpty()) {
-            return;
-        }
-        if (needsQuotes(value)) {
-            sb.append('"').append(value.replace("\"", "\"\"")).append('"');
-        } else {
-            sb.append(value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.internal.Escaping;
 import java.io.IOException;
 import java.util.List;
 
@@ -19,44 +20,16 @@ final class Formats {
     }
 
     static String csvField(String s) {
-        boolean quote = false;
-        for (int i = 0; i < s.length() && !quote; i++) {
-            char c = s.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        Escaping.appendCsv(b, s);
+        return b.toString();
     }
 
     /** A JSON string literal. */
     static String jsonString(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    b.append("\\\"");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\r':
-                    b.append("\\r");
-                    break;
-                case '\t':
-                    b.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
-        }
-        return b.append('"').toString();
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        Escaping.appendJson(b, s);
+        return b.toString();
     }
 
     /**
