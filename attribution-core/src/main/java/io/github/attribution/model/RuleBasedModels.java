@@ -1,6 +1,7 @@
 package io.github.attribution.model;
 
 import io.github.attribution.data.Dataset;
+import io.github.attribution.internal.Exp2;
 import io.github.attribution.journey.Anchor;
 import io.github.attribution.journey.Journey;
 import io.github.attribution.journey.Journeys;
@@ -113,13 +114,12 @@ public final class RuleBasedModels {
                 ? "time-decay"
                 : "time-decay:half-life-days="
                         + BigDecimal.valueOf(halfLifeDays).stripTrailingZeros().toPlainString();
-        // 2^(-dt / h) = exp(-dt * ln 2 / h); exp is cheaper than pow
-        double ratePerNano = Math.log(2) / (halfLifeDays * 86_400e9);
+        double halfLivesPerNano = 1 / (halfLifeDays * 86_400e9);
         return AttributionModel.of(name, (journey, w) -> {
             int n = journey.size();
             long last = journey.time(n - 1);
             for (int p = 0; p < n; p++) {
-                w.addWeight(p, Math.exp(-(double) (last - journey.time(p)) * ratePerNano));
+                w.addWeight(p, Exp2.exp2(-(double) (last - journey.time(p)) * halfLivesPerNano));
             }
         });
     }

@@ -3,7 +3,7 @@
  * {@link io.github.attribution.model.Weights} a model fills for one journey, and the rule-based
  * models of models.md sections 2 and 3 ({@link io.github.attribution.model.RuleBasedModels}).
  *
- * <p>May depend on {@code data} and {@code journey}; never on {@code io}, {@code report} or {@code
+ * <p>May depend on {@code data}, {@code journey} and {@code internal}; never on {@code io}, {@code report} or {@code
  * cli}.
  */
 package io.github.attribution.model;

@@ -131,9 +131,11 @@ public final class Apportioner {
         }
         ensure(n);
         long assigned = 0;
+        double scale = PARTS / sum; // normalising and scaling to parts in one multiplication
+        boolean tiny = Double.isInfinite(scale); // a sum below about 1e-296: divide instead
         for (int i = 0; i < n; i++) {
-            double x = weights[i] / sum * PARTS;
-            long p = (long) Math.floor(x);
+            double x = tiny ? weights[i] / sum * PARTS : weights[i] * scale;
+            long p = (long) x; // floor: x is not negative
             parts[i] = p;
             // a fraction is never negative, so its raw bits order like its value: one selection for both
             fraction[i] = Double.doubleToRawLongBits(x - p);
@@ -185,10 +187,10 @@ public final class Apportioner {
         long threshold = kthLargest(copy, n, count - 1);
         int equalNeeded = count;
         for (int i = 0; i < n; i++) {
-            if (keys[i] > threshold) {
-                out[i]++;
-                equalNeeded--;
-            }
+            // about half the keys are larger: a branch here would be mispredicted half the time
+            int larger = keys[i] > threshold ? 1 : 0;
+            out[i] += larger;
+            equalNeeded -= larger;
         }
         for (int i = 0; i < n && equalNeeded > 0; i++) {
             if (keys[i] == threshold) {
@@ -198,34 +200,54 @@ public final class Apportioner {
         }
     }
 
-    /** The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. */
-    private static long kthLargest(long[] a, int n, int k) {
+    /** Ranges this short are finished by insertion sort. */
+    private static final int SHORT_RANGE = 8;
+
+    /**
+     * The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. Quickselect whose partition
+     * loops have no data-dependent branches (every element is swapped, the boundary advances by a
+     * comparison's 0 or 1): the keys here are remainders, effectively random, so a branching
+     * partition would mispredict on every other element.
+     */
+    static long kthLargest(long[] a, int n, int k) {
         int lo = 0;
         int hi = n - 1;
-        while (lo < hi) {
-            long pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] > pivot) {
-                    i++;
-                }
-                while (a[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    long t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
+        while (hi - lo >= SHORT_RANGE) {
+            long x = a[lo];
+            long y = a[(lo + hi) >>> 1];
+            long z = a[hi];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+            int larger = lo; // a[lo..larger) > pivot
+            for (int i = lo; i <= hi; i++) {
+                long v = a[i];
+                a[i] = a[larger];
+                a[larger] = v;
+                larger += v > pivot ? 1 : 0;
             }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
+            if (k < larger) {
+                hi = larger - 1; // excludes the pivot, so the range shrinks
+                continue;
             }
+            int equal = larger; // a[larger..equal) == pivot; at least one element, the pivot
+            for (int i = larger; i <= hi; i++) {
+                long v = a[i];
+                a[i] = a[equal];
+                a[equal] = v;
+                equal += v == pivot ? 1 : 0;
+            }
+            if (k < equal) {
+                return pivot;
+            }
+            lo = equal;
+        }
+        for (int i = lo + 1; i <= hi; i++) { // descending insertion sort of the short rest
+            long v = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] < v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
         }
         return a[k];
     }

@@ -60,6 +60,25 @@ final class ApportionerPropertiesTest {
     }
 
     @Test
+    void kthLargest_agreesWithASort() {
+        qt().withExamples(3000).forAll(longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            int n = 1 + r.nextInt(r.nextBoolean() ? 12 : 300);
+            // few distinct values half the time, so that runs of equal keys are common
+            long range = r.nextBoolean() ? 1 + r.nextInt(4) : Long.MAX_VALUE;
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = r.nextLong(range);
+            }
+            long[] sorted = keys.clone();
+            java.util.Arrays.sort(sorted);
+            int k = r.nextInt(n);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    sorted[n - 1 - k], Apportioner.kthLargest(keys.clone(), n, k), () -> "k=" + k);
+        });
+    }
+
+    @Test
     void apportionShares_matchesTheSpecsRuleExactly() {
         qt().withExamples(2000).forAll(longs().all()).checkAssert(seed -> {
             SplittableRandom r = new SplittableRandom(seed);
@@ -80,13 +99,13 @@ final class ApportionerPropertiesTest {
                 weights[i] = r.nextInt(5) == 0 ? 1.0 : Math.pow(2, -r.nextDouble() * 20);
                 sum += weights[i];
             }
-            // quantise to 2^40 parts: floors of w/sum * D, leftover parts to the largest fractions,
-            // ties to the earlier touch
+            // quantise to 2^40 parts: floors of w * (D / sum), leftover parts to the largest
+            // fractions, ties to the earlier touch
             long[] parts = new long[n];
             double[] fractions = new double[n];
             long assigned = 0;
             for (int i = 0; i < n; i++) {
-                double x = weights[i] / sum * Apportioner.PARTS;
+                double x = weights[i] * (Apportioner.PARTS / sum);
                 parts[i] = (long) Math.floor(x);
                 fractions[i] = x - parts[i];
                 assigned += parts[i];
