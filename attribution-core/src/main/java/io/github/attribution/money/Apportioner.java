@@ -24,6 +24,9 @@ public final class Apportioner {
     /** The quantum of real weights: {@code 2^40} parts. */
     public static final long PARTS = 1L << 40;
 
+    /** Keys are first sorted into this many order-preserving buckets; see {@link #addOneToLargest}. */
+    private static final int BUCKETS = 64;
+
     /** Below this, products convert to double exactly. */
     private static final long EXACT_DOUBLE = 1L << 52;
 
@@ -32,6 +35,9 @@ public final class Apportioner {
     private long[] parts = new long[32];
     private int[] order = new int[32];
     private long[] selectLongs = new long[32];
+    private int[] bucket = new int[32]; // a coarse, order-preserving image of each key: 0..BUCKETS-1
+    private int[] selectIndices = new int[32];
+    private final int[] histogram = new int[BUCKETS];
 
     /**
      * Splits {@code amount} over {@code shares[0..n)} in proportion to the shares, into {@code out}.
@@ -41,6 +47,14 @@ public final class Apportioner {
      * @throws IllegalArgumentException if the amount or a share is negative, or all shares are zero
      */
     public void apportionShares(long amount, long[] shares, int n, long[] out) {
+        apportion(amount, shares, n, out, false);
+    }
+
+    /**
+     * {@link #apportionShares}; {@code spread} says the remainders are likely all different (the
+     * quantised parts of real weights), so the bucketed selection pays off.
+     */
+    private void apportion(long amount, long[] shares, int n, long[] out, boolean spread) {
         if (amount < 0) {
             throw new IllegalArgumentException("amount must not be negative: " + amount);
         }
@@ -56,9 +70,11 @@ public final class Apportioner {
         }
         ensure(n);
         long[] rem = remainder;
+        int[] buckets = bucket;
         long assigned = 0;
         boolean powerOfTwo = (total & (total - 1)) == 0;
         double reciprocal = 1.0 / total;
+        double toBucket = BUCKETS * reciprocal; // r * toBucket is below BUCKETS save for rounding
         int shift = Long.numberOfTrailingZeros(total);
         for (int i = 0; i < n; i++) {
             long s = shares[i];
@@ -102,12 +118,19 @@ public final class Apportioner {
             }
             out[i] = q;
             rem[i] = r;
+            if (spread) { // rounding is monotone, so buckets never order two remainders against their values
+                buckets[i] = Math.min((int) (r * toBucket), BUCKETS - 1);
+            }
             assigned += q;
         }
         long leftover = amount - assigned;
         if (leftover > 0) {
             // leftover < n: the fractional parts sum to it and each is below one
-            addOneToLargest(rem, n, (int) leftover, out);
+            if (spread) {
+                addOneToLargestBucketed(rem, n, (int) leftover, out);
+            } else {
+                addOneToLargest(rem, n, (int) leftover, out);
+            }
         }
     }
 
@@ -138,12 +161,14 @@ public final class Apportioner {
             long p = (long) x; // floor: x is not negative
             parts[i] = p;
             // a fraction is never negative, so its raw bits order like its value: one selection for both
-            fraction[i] = Double.doubleToRawLongBits(x - p);
+            double f = x - p;
+            fraction[i] = Double.doubleToRawLongBits(f);
+            bucket[i] = (int) (f * BUCKETS);
             assigned += p;
         }
         long leftover = PARTS - assigned;
         if (leftover > 0 && leftover <= n) {
-            addOneToLargest(fraction, n, (int) leftover, parts);
+            addOneToLargestBucketed(fraction, n, (int) leftover, parts);
         } else if (leftover != 0) {
             rankByFraction(n);
             // leftover is in [0, n) save for floating-point drift on huge journeys; cycling keeps it exact
@@ -158,7 +183,7 @@ public final class Apportioner {
                 }
             }
         }
-        apportionShares(amount, parts, n, out);
+        apportion(amount, parts, n, out, true);
     }
 
     /** Convenience: {@link #apportionShares} on a fresh apportioner. */
@@ -179,12 +204,13 @@ public final class Apportioner {
      * Adds one to {@code out[i]} for the {@code count} indices with the largest {@code keys[i]}, ties
      * to the lower index: the same as sorting by (key descending, index ascending) and taking the
      * first {@code count}, in linear time. Finds the count-th largest key by quickselect on a copy,
-     * then takes every larger key and the earliest keys equal to it.
+     * then takes every larger key and the earliest keys equal to it. Suits keys with few distinct
+     * values (exact shares: a journey's middle touches all have the same remainder).
      */
     private void addOneToLargest(long[] keys, int n, int count, long[] out) {
         long[] copy = selectLongs;
         System.arraycopy(keys, 0, copy, 0, n);
-        long threshold = kthLargest(copy, n, count - 1);
+        long threshold = kthLargestFewDistinct(copy, n, count - 1);
         int equalNeeded = count;
         for (int i = 0; i < n; i++) {
             // about half the keys are larger: a branch here would be mispredicted half the time
@@ -198,6 +224,105 @@ public final class Apportioner {
                 equalNeeded--;
             }
         }
+    }
+
+    /**
+     * Adds one to {@code out[i]} for the {@code count} indices with the largest {@code keys[i]}, ties
+     * to the lower index: the same as sorting by (key descending, index ascending) and taking the
+     * first {@code count}, the same result as {@link #addOneToLargest}, in linear time and without data-dependent branches in the common case.
+     *
+     * <p>{@code bucket[i]} must be an order-preserving image of {@code keys[i]} in {@code [0, BUCKETS)}
+     * (a larger key never has a smaller bucket). A histogram of the buckets finds the bucket holding
+     * the count-th largest key; every key in a higher bucket gets one, and only the keys of that
+     * bucket (usually one or two, as remainders spread evenly) are compared with each other.
+     */
+    private void addOneToLargestBucketed(long[] keys, int n, int count, long[] out) {
+        int[] buckets = bucket;
+        int[] hist = histogram;
+        for (int i = 0; i < n; i++) {
+            hist[buckets[i]]++;
+        }
+        int split = BUCKETS - 1;
+        int above = 0;
+        while (above + hist[split] < count) {
+            above += hist[split];
+            split--;
+        }
+        int inSplit = hist[split];
+        Arrays.fill(hist, 0);
+        int needed = count - above; // from the split bucket; 1..inSplit
+        if (needed == inSplit) {
+            for (int i = 0; i < n; i++) {
+                out[i] += buckets[i] >= split ? 1 : 0;
+            }
+            return;
+        }
+        if (inSplit == n) { // one bucket holds every key: select among them all
+            addOneToLargest(keys, n, count, out);
+            return;
+        }
+        long[] candidates = selectLongs;
+        int[] indices = selectIndices;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int b = buckets[i];
+            out[i] += b > split ? 1 : 0;
+            if (b == split) {
+                candidates[m] = keys[i];
+                indices[m++] = i;
+            }
+        }
+        long threshold = kthLargest(candidates, m, needed - 1);
+        int equalNeeded = needed;
+        for (int c = 0; c < m; c++) {
+            int i = indices[c];
+            if (keys[i] > threshold) {
+                out[i]++;
+                equalNeeded--;
+            }
+        }
+        for (int c = 0; c < m && equalNeeded > 0; c++) {
+            int i = indices[c];
+            if (keys[i] == threshold) {
+                out[i]++;
+                equalNeeded--;
+            }
+        }
+    }
+
+    /**
+     * The k-th largest (0-based) of {@code a[0..n)}; reorders {@code a}. Hoare-partition quickselect:
+     * fast when the keys take few distinct values (its comparisons are then predictable).
+     */
+    static long kthLargestFewDistinct(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     /** Ranges this short are finished by insertion sort. */
@@ -286,6 +411,8 @@ public final class Apportioner {
             parts = new long[size];
             order = new int[size];
             selectLongs = new long[size];
+            bucket = new int[size];
+            selectIndices = new int[size];
         }
     }
 }

@@ -75,6 +75,8 @@ final class ApportionerPropertiesTest {
             int k = r.nextInt(n);
             org.junit.jupiter.api.Assertions.assertEquals(
                     sorted[n - 1 - k], Apportioner.kthLargest(keys.clone(), n, k), () -> "k=" + k);
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    sorted[n - 1 - k], Apportioner.kthLargestFewDistinct(keys.clone(), n, k), () -> "k=" + k);
         });
     }
 
