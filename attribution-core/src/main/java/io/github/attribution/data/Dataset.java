@@ -22,7 +22,7 @@ public final class Dataset {
     /** Marks an absent instant (no close date, no lead-creation date) in the nanosecond columns. */
     public static final long NO_INSTANT = Records.NONE;
 
-    private final String[] touchId;
+    private final IdColumn touchId;
     private final int[] touchAccount;
     private final int[] touchPerson;
     private final long[] touchTime;
@@ -59,7 +59,8 @@ public final class Dataset {
         // trim one column at a time and drop the builder's array at once: the peak is the data plus
         // one column, not the data twice
         int t = b.touchCount;
-        touchId = Arrays.copyOf(b.touchId, t);
+        touchId = b.touchId;
+        touchId.trim();
         b.touchId = null;
         touchAccount = Arrays.copyOf(b.touchAccount, t);
         b.touchAccount = null;
@@ -147,12 +148,23 @@ public final class Dataset {
 
     /** Number of touchpoints. */
     public int touchCount() {
-        return touchId.length;
+        return touchId.size();
     }
 
     /** The id of touch {@code touch}. */
     public String touchId(int touch) {
-        return touchId[touch];
+        return touchId.get(touch);
+    }
+
+    /**
+     * Copies the id of touch {@code touch} into {@code dst} at {@code at} as bytes when it is plain
+     * ASCII (so the bytes are its UTF-8 too) and fits: lets writers emit ids without a string each.
+     *
+     * @return the number of bytes copied, or -1 when the id has non-ASCII characters or {@code dst}
+     *     lacks room (use {@link #touchId} then)
+     */
+    public int copyTouchIdAscii(int touch, byte[] dst, int at) {
+        return touchId.copyAscii(touch, dst, at);
     }
 
     /** The account id (an index into {@link #accountName}) of touch {@code touch}. */
@@ -199,7 +211,7 @@ public final class Dataset {
     public Touchpoint touchpoint(int touch) {
         int person = touchPerson[touch];
         return new Touchpoint(
-                touchId[touch],
+                touchId.get(touch),
                 accounts[touchAccount[touch]],
                 person < 0 ? null : persons[person],
                 Records.instant(touchTime[touch]),
@@ -384,7 +396,7 @@ public final class Dataset {
      * not added. Not thread-safe; a builder builds one dataset.
      */
     public static final class Builder {
-        private String[] touchId = new String[64];
+        private IdColumn touchId = new IdColumn();
         private int[] touchAccount = new int[64];
         private int[] touchPerson = new int[64];
         private long[] touchTime = new long[64];
@@ -463,13 +475,11 @@ public final class Dataset {
             Records.requireText("touchpoint_id", id, "touchpoint");
             Records.requireText("account_id", accountId, "touchpoint " + id);
             Records.requireText("channel", channel, "touchpoint " + id);
-            if (touchCount == touchId.length) {
+            if (touchCount == touchAccount.length) {
                 growTouches();
             }
             int row = touchCount;
-            touchId[row] = id;
-            if (touchIds.add(touchId, row) >= 0) {
-                touchId[row] = null;
+            if (touchIds.add(touchId, row, id) >= 0) {
                 throw new InvalidRecordException(
                         "touchpoint_id", id, "duplicate touchpoint_id: '" + id + "' appears more than once");
             }
@@ -481,6 +491,7 @@ public final class Dataset {
             touchCampaign[row] = campaigns.intern(campaign == null ? "" : campaign);
             touchOffer[row] = offers.intern(offer == null ? "" : offer);
             touchType[row] = (byte) (type == null ? TouchType.MARKETING : type).ordinal();
+            touchId.add(id);
             touchCount++;
             return this;
         }
@@ -655,7 +666,6 @@ public final class Dataset {
 
         private void growTouches() {
             int n = touchCount + (touchCount >> 1) + 16;
-            touchId = Arrays.copyOf(touchId, n);
             touchAccount = Arrays.copyOf(touchAccount, n);
             touchPerson = Arrays.copyOf(touchPerson, n);
             touchTime = Arrays.copyOf(touchTime, n);

@@ -13,15 +13,14 @@ final class IdIndex {
     private int size;
 
     /**
-     * Adds row {@code row}, whose id is {@code ids[row]}.
+     * Adds row {@code row}, whose id is {@code id}; the earlier rows' ids are in {@code ids}.
      *
      * @return -1 if the id is new, otherwise the earlier row with the same id
      */
-    int add(String[] ids, int row) {
+    int add(IdColumn ids, int row, String id) {
         if (4L * (size + 1) > 3L * table.length) {
             grow();
         }
-        String id = ids[row];
         int hash = mix(id.hashCode());
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -33,7 +32,7 @@ final class IdIndex {
             }
             if ((int) (entry >>> 32) == hash) {
                 int other = (int) (entry & ROW_MASK) - 1;
-                if (ids[other].equals(id)) {
+                if (ids.equalsAt(other, id)) {
                     return other;
                 }
             }

@@ -3,15 +3,19 @@ package io.github.attribution.io;
 import io.github.attribution.Credit;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.Money;
 import io.github.attribution.internal.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Streams the rows of {@code attribute} (data-and-cli.md) as CSV or JSON, one {@link CreditTable}
@@ -57,11 +61,20 @@ public final class CreditWriter {
         }
     }
 
-    /** One block's rows as UTF-8 bytes; JSON rows each start with {@code ",\n"}. */
-    public record Rendered(byte[] bytes, int rows) {}
+    /**
+     * One block's rows as UTF-8 bytes, {@code bytes[0..length)}; JSON rows each start with {@code
+     * ",\n"}. The array is the writer's to reuse once the block is written.
+     */
+    public record Rendered(byte[] bytes, int length, int rows) {}
+
+    private static final long WEIGHT_SCALE = 1_000_000_000_000L;
+    private static final byte[] NO_BYTES = {};
+    private static final int SPARE_BUFFERS = 8;
 
     private final OutputStream out;
     private final Format format;
+    private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>(); // written blocks' buffers
+    private volatile Names names;
     private long rows;
     private boolean finished;
 
@@ -86,6 +99,10 @@ public final class CreditWriter {
      */
     public Rendered render(String model, CreditTable table) {
         Objects.requireNonNull(model, "model must not be null");
+        return format == Format.CSV ? renderCsv(model, table) : renderJson(model, table);
+    }
+
+    private Rendered renderJson(String model, CreditTable table) {
         Dataset data = table.dataset();
         StringBuilder sb = new StringBuilder(table.rowCount() * 96 + 64);
         int count = 0;
@@ -98,15 +115,84 @@ public final class CreditWriter {
                 String touch = t < 0 ? null : data.touchId(t);
                 String channel = t < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(t));
                 String campaign = t < 0 ? "" : data.campaignName(data.touchCampaign(t));
-                if (format == Format.CSV) {
-                    csvRow(sb, model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
-                } else {
-                    jsonRow(sb, model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
-                }
+                jsonRow(sb, model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
                 count++;
             }
         }
-        return new Rendered(sb.toString().getBytes(StandardCharsets.UTF_8), count);
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        return new Rendered(bytes, bytes.length, count);
+    }
+
+    /**
+     * CSV straight into bytes: the names of channels and campaigns are escaped and encoded once per
+     * dataset, an opportunity's id and currency once per opportunity, touch ids are copied as bytes,
+     * numbers are written digit by digit. The buffer comes from those already written.
+     */
+    private Rendered renderCsv(String model, CreditTable table) {
+        Dataset data = table.dataset();
+        Names names = names(data);
+        byte[] modelField = csvBytes(model);
+        byte[] buf = takeBuffer(table.rowCount() * 100 + 256);
+        int pos = 0;
+        int count = 0;
+        Currency currency = null;
+        byte[] code = null;
+        int digits = 0;
+        for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
+            byte[] opp = csvBytes(data.opportunityId(o));
+            if (data.currency(o) != currency) {
+                currency = data.currency(o);
+                code = csvBytes(currency.getCurrencyCode());
+                digits = Money.fractionDigits(currency);
+            }
+            for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
+                int t = table.touch(r);
+                byte[] channel = t < 0 ? names.unattributed : names.channels[data.touchChannel(t)];
+                byte[] campaign = t < 0 ? NO_BYTES : names.campaigns[data.touchCampaign(t)];
+                // everything but the touch id: 5 commas, a newline, 2 numbers of at most 21 bytes
+                int fixed = modelField.length + opp.length + channel.length + campaign.length + code.length + 64;
+                if (buf.length - pos < fixed + 64) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + fixed + 64));
+                }
+                pos = put(buf, pos, modelField);
+                buf[pos++] = ',';
+                pos = put(buf, pos, opp);
+                buf[pos++] = ',';
+                if (t >= 0) {
+                    int copied = data.copyTouchIdAscii(t, buf, pos);
+                    if (copied < 0 || needsQuotes(buf, pos, copied)) {
+                        byte[] id = csvBytes(data.touchId(t)); // rare: non-ASCII or to be quoted
+                        if (buf.length - pos < id.length + fixed) {
+                            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + id.length + fixed));
+                        }
+                        pos = put(buf, pos, id);
+                    } else {
+                        pos += copied;
+                    }
+                    if (buf.length - pos < fixed) {
+                        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + fixed));
+                    }
+                }
+                buf[pos++] = ',';
+                pos = put(buf, pos, channel);
+                buf[pos++] = ',';
+                pos = put(buf, pos, campaign);
+                buf[pos++] = ',';
+                pos = putFixed(buf, pos, Math.round(table.weight(r) * WEIGHT_SCALE), 12);
+                buf[pos++] = ',';
+                long credit = table.credit(r);
+                if (credit == Long.MIN_VALUE) {
+                    pos = put(buf, pos, Money.format(credit, currency).getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    pos = putFixed(buf, pos, credit, digits);
+                }
+                buf[pos++] = ',';
+                pos = put(buf, pos, code);
+                buf[pos++] = '\n';
+                count++;
+            }
+        }
+        return new Rendered(buf, pos, count);
     }
 
     /** Appends a rendered block; blocks must come in output order. */
@@ -115,14 +201,18 @@ public final class CreditWriter {
             throw new IllegalStateException("the output is already finished");
         }
         byte[] bytes = block.bytes();
+        int length = block.length();
         // the very first JSON row has no separating comma
-        int skip = format == Format.JSON && rows == 0 && bytes.length > 0 ? 1 : 0;
+        int skip = format == Format.JSON && rows == 0 && length > 0 ? 1 : 0;
         try {
-            out.write(bytes, skip, bytes.length - skip);
+            out.write(bytes, skip, length - skip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         rows += block.rows();
+        if (format == Format.CSV && spare.size() < SPARE_BUFFERS) {
+            spare.offer(bytes);
+        }
     }
 
     /** The number of rows written so far. */
@@ -146,31 +236,82 @@ public final class CreditWriter {
         }
     }
 
-    private static void csvRow(
-            StringBuilder sb,
-            String model,
-            String opp,
-            String touch,
-            String channel,
-            String campaign,
-            double weight,
-            long credit,
-            Currency currency,
-            String code) {
-        Escaping.appendCsv(sb, model);
-        sb.append(',');
-        Escaping.appendCsv(sb, opp);
-        sb.append(',');
-        Escaping.appendCsv(sb, touch);
-        sb.append(',');
-        Escaping.appendCsv(sb, channel);
-        sb.append(',');
-        Escaping.appendCsv(sb, campaign);
-        sb.append(',');
-        Text.appendWeight(sb, weight);
-        sb.append(',');
-        Text.appendMoney(sb, credit, currency);
-        sb.append(',').append(code).append('\n');
+    /** A dataset's channel and campaign names, escaped for CSV and encoded, by id. */
+    private record Names(Dataset data, byte[][] channels, byte[][] campaigns, byte[] unattributed) {}
+
+    private Names names(Dataset data) {
+        Names n = names;
+        if (n == null || n.data() != data) {
+            byte[][] channels = new byte[data.channelCount()][];
+            for (int c = 0; c < channels.length; c++) {
+                channels[c] = csvBytes(data.channelName(c));
+            }
+            byte[][] campaigns = new byte[data.campaignCount()][];
+            for (int c = 0; c < campaigns.length; c++) {
+                campaigns[c] = csvBytes(data.campaignName(c));
+            }
+            n = new Names(data, channels, campaigns, csvBytes(Credit.UNATTRIBUTED));
+            names = n; // racing renderers build equal tables; any of them will do
+        }
+        return n;
+    }
+
+    private byte[] takeBuffer(int atLeast) {
+        byte[] buf = spare.poll();
+        return buf != null && buf.length >= atLeast ? buf : new byte[atLeast];
+    }
+
+    private static byte[] csvBytes(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 2);
+        Escaping.appendCsv(sb, value);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean needsQuotes(byte[] b, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            byte c = b[i];
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int put(byte[] dst, int at, byte[] src) {
+        System.arraycopy(src, 0, dst, at, src.length);
+        return at + src.length;
+    }
+
+    /** {@code value / 10^digits} with exactly {@code digits} digits after the point, as {@link Text} writes it. */
+    private static int putFixed(byte[] b, int at, long value, int digits) {
+        if (value < 0) {
+            b[at++] = '-';
+            value = -value;
+        }
+        long whole = digits == 0 ? value : value / Text.POWERS[digits];
+        at = putDecimal(b, at, whole);
+        if (digits > 0) {
+            long fraction = value - whole * Text.POWERS[digits];
+            b[at] = '.';
+            for (int i = digits; i > 0; i--) {
+                b[at + i] = (byte) ('0' + fraction % 10);
+                fraction /= 10;
+            }
+            at += digits + 1;
+        }
+        return at;
+    }
+
+    private static int putDecimal(byte[] b, int at, long value) {
+        int length = 1;
+        for (long v = value / 10; v > 0; v /= 10) {
+            length++;
+        }
+        for (int i = at + length - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + length;
     }
 
     private static void jsonRow(

@@ -1,0 +1,185 @@
+package io.github.attribution.data;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A column of many short ids (touchpoint ids: tens of millions) held as bytes rather than as {@code
+ * String} objects: about 21 bytes an id instead of about 56, and nothing for the garbage collector to
+ * trace. Ids whose characters all fit in Latin-1 (the usual case) take one byte a character; others
+ * two (UTF-16). Ids are appended, never changed. Not thread-safe while appending; safe to read from
+ * any number of threads once filled.
+ */
+final class IdColumn {
+    private static final int CHUNK_BITS = 24;
+    private static final int CHUNK = 1 << CHUNK_BITS; // 16 MB; an id never spans two chunks
+    private static final int MAX_HEADER = 5;
+
+    private byte[][] chunks = new byte[4][];
+    private int chunkCount;
+    private byte[] current;
+    private int used;
+    private long[] where = new long[64]; // (chunk << CHUNK_BITS) | offset of the id's header
+    private int size;
+
+    /** The number of ids. */
+    int size() {
+        return size;
+    }
+
+    /** Appends {@code id}; returns its row. */
+    int add(String id) {
+        int length = id.length();
+        boolean latin1 = true;
+        for (int i = 0; i < length; i++) {
+            if (id.charAt(i) > 0xFF) {
+                latin1 = false;
+                break;
+            }
+        }
+        int bytes = latin1 ? length : 2 * length;
+        if (current == null || used + MAX_HEADER + bytes > current.length) {
+            newChunk(MAX_HEADER + bytes);
+        }
+        if (size == where.length) {
+            where = Arrays.copyOf(where, size + (size >> 1) + 16);
+        }
+        where[size] = ((long) (chunkCount - 1) << CHUNK_BITS) | used;
+        byte[] c = current;
+        int p = used;
+        for (int header = (length << 1) | (latin1 ? 0 : 1); ; header >>>= 7) { // a varint
+            if ((header & ~0x7F) == 0) {
+                c[p++] = (byte) header;
+                break;
+            }
+            c[p++] = (byte) ((header & 0x7F) | 0x80);
+        }
+        if (latin1) {
+            for (int i = 0; i < length; i++) {
+                c[p++] = (byte) id.charAt(i);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                char ch = id.charAt(i);
+                c[p++] = (byte) (ch >>> 8);
+                c[p++] = (byte) ch;
+            }
+        }
+        used = p;
+        return size++;
+    }
+
+    /** Id {@code row} as a string (a new one each call). */
+    String get(int row) {
+        long w = where[row];
+        byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
+        int p = (int) (w & (CHUNK - 1));
+        int header = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = c[p++];
+            header |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        int length = header >>> 1;
+        if ((header & 1) == 0) {
+            return new String(c, p, length, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++, p += 2) {
+            chars[i] = (char) (((c[p] & 0xFF) << 8) | (c[p + 1] & 0xFF));
+        }
+        return new String(chars);
+    }
+
+    /**
+     * Copies id {@code row} into {@code dst} at {@code at}, one byte a character, when every character
+     * is ASCII (so the bytes are also its UTF-8) and it fits.
+     *
+     * @return the number of bytes copied, or -1 (nothing useful written) when the id has other
+     *     characters or {@code dst} lacks room
+     */
+    int copyAscii(int row, byte[] dst, int at) {
+        long w = where[row];
+        byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
+        int p = (int) (w & (CHUNK - 1));
+        int header = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = c[p++];
+            header |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        int length = header >>> 1;
+        if ((header & 1) != 0 || length > dst.length - at) {
+            return -1;
+        }
+        int high = 0;
+        for (int i = 0; i < length; i++) {
+            byte b = c[p + i];
+            dst[at + i] = b;
+            high |= b;
+        }
+        return high < 0 ? -1 : length;
+    }
+
+    /** Whether id {@code row} equals {@code id}. */
+    boolean equalsAt(int row, String id) {
+        long w = where[row];
+        byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
+        int p = (int) (w & (CHUNK - 1));
+        int header = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = c[p++];
+            header |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        int length = header >>> 1;
+        if (length != id.length()) {
+            return false;
+        }
+        if ((header & 1) == 0) {
+            for (int i = 0; i < length; i++) {
+                if ((c[p + i] & 0xFF) != id.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < length; i++, p += 2) {
+            if ((char) (((c[p] & 0xFF) << 8) | (c[p + 1] & 0xFF)) != id.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ids {@code a} and {@code b} compared as {@link String#compareTo} compares them. */
+    int compare(int a, int b) {
+        return get(a).compareTo(get(b));
+    }
+
+    /** Drops spare capacity once every id is in. */
+    void trim() {
+        where = Arrays.copyOf(where, size);
+        if (current != null && used < current.length) {
+            chunks[chunkCount - 1] = current = Arrays.copyOf(current, used);
+        }
+        chunks = Arrays.copyOf(chunks, chunkCount);
+    }
+
+    private void newChunk(int atLeast) {
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+        }
+        // the first chunks start small so that small datasets stay small
+        int length = Math.max(atLeast, Math.min(CHUNK, 1024 << Math.min(chunkCount, 14)));
+        current = new byte[length];
+        chunks[chunkCount++] = current;
+        used = 0;
+    }
+}
