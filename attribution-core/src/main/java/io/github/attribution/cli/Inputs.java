@@ -169,7 +169,7 @@ final class Inputs {
         if (in == null) {
             throw new IllegalStateException("the bundled sample is missing " + dir + "/" + name);
         }
-        return new CsvReader(CsvReader.utf8(in), name);
+        return new CsvReader(in, name);
     }
 
     private static List<AttributionModel> models(List<String> labels) {

@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,16 +45,24 @@ import java.util.concurrent.BlockingQueue;
 public final class CsvReader implements Closeable {
     private static final int BUFFER = 1 << 16;
 
-    private final Reader in;
+    private final InputStream in;
     private final String file;
-    private final char[] buf = new char[BUFFER];
+    private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
 
-    private final StringBuilder field = new StringBuilder(64);
+    /** The bytes of a field that is quoted or spans buffers; decoded once it ends. */
+    private byte[] field = new byte[64];
+
+    private int fieldLength;
     /** A field taken straight from the buffer by {@link #unquoted()}, or null. */
     private String direct;
+
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     // the parser's state: the record being parsed (by the prefetch thread, when there is one)
     private String[] fields = new String[16];
@@ -72,13 +85,24 @@ public final class CsvReader implements Closeable {
     private final String[] lowerHeader;
 
     /**
-     * Reads the header of {@code in}.
+     * Reads the header of {@code in}, characters already decoded (they are parsed as their UTF-8).
      *
      * @param file the name used in error messages ({@code touchpoints.csv})
      * @throws DataFileException if the file is empty, the header has an empty or a repeated column, or
      *     the CSV is malformed
      */
     public CsvReader(Reader in, String file) {
+        this(new Utf8Stream(Objects.requireNonNull(in, "in must not be null")), file);
+    }
+
+    /**
+     * Reads the header of {@code in}, UTF-8 bytes (malformed bytes are an error naming their line).
+     *
+     * @param file the name used in error messages ({@code touchpoints.csv})
+     * @throws DataFileException if the file is empty, the header has an empty or a repeated column, or
+     *     the CSV is malformed
+     */
+    public CsvReader(InputStream in, String file) {
         this.in = Objects.requireNonNull(in, "in must not be null");
         this.file = Objects.requireNonNull(file, "file must not be null");
         if (!readRecord()) {
@@ -111,7 +135,7 @@ public final class CsvReader implements Closeable {
     public static CsvReader open(Path path) throws IOException {
         InputStream stream = Files.newInputStream(path);
         try {
-            CsvReader csv = new CsvReader(utf8(stream), path.getFileName().toString());
+            CsvReader csv = new CsvReader(stream, path.getFileName().toString());
             if (Runtime.getRuntime().availableProcessors() > 1) {
                 csv.prefetch = csv.new Prefetch();
             }
@@ -367,7 +391,7 @@ public final class CsvReader implements Closeable {
         }
         recordLine = physicalLine;
         while (true) {
-            field.setLength(0);
+            fieldLength = 0;
             if (!fill()) { // end of input right after a comma
                 add();
                 return true;
@@ -382,7 +406,7 @@ public final class CsvReader implements Closeable {
             if (!fill()) {
                 return true;
             }
-            char c = buf[pos++];
+            byte c = buf[pos++];
             if (c == ',') {
                 continue;
             }
@@ -391,22 +415,22 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /**
+     * Scans a field up to a comma or line end. The usual case, a field within the buffer, becomes a
+     * string in one copy (none when it repeats the previous record's field, as an account's rows do);
+     * only fields with bytes beyond ASCII go through the UTF-8 decoder.
+     */
     private void unquoted() {
-        boolean first = true;
+        int start = pos;
+        int high = 0;
         while (true) {
-            int start = pos;
             while (pos < limit) {
-                char c = buf[pos];
+                byte c = buf[pos];
                 if (c == ',' || c == '\n' || c == '\r') {
-                    if (first) {
-                        // the usual case: the whole field lies in the buffer; one copy, no builder, and
-                        // none at all when it repeats the previous record's field (an account's rows)
-                        String previous = count < fields.length ? fields[count] : null;
-                        direct = sameChars(previous, start, pos - start)
-                                ? previous
-                                : new String(buf, start, pos - start);
+                    if (fieldLength == 0) {
+                        direct = high >= 0 ? ascii(start, pos - start) : decode(buf, start, pos - start);
                     } else {
-                        field.append(buf, start, pos - start);
+                        append(start, pos - start);
                     }
                     return;
                 }
@@ -418,26 +442,54 @@ public final class CsvReader implements Closeable {
                             null,
                             "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
                 }
+                high |= c;
                 pos++;
             }
-            field.append(buf, start, pos - start);
-            first = false;
+            append(start, pos - start);
             if (!fill()) {
                 return;
             }
+            start = pos;
         }
     }
 
-    private boolean sameChars(String previous, int start, int length) {
-        if (previous == null || previous.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (previous.charAt(i) != buf[start + i]) {
-                return false;
+    /** The ASCII bytes {@code buf[start..start+length)} as a string: the previous record's when equal. */
+    private String ascii(int start, int length) {
+        String previous = count < fields.length ? fields[count] : null;
+        if (previous != null && previous.length() == length) {
+            int i = 0;
+            while (i < length && previous.charAt(i) == buf[start + i]) {
+                i++;
+            }
+            if (i == length) {
+                return previous;
             }
         }
-        return true;
+        return new String(buf, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private String decode(byte[] bytes, int start, int length) {
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes, start, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(
+                    file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
+        }
+    }
+
+    private void append(int start, int length) {
+        if (fieldLength + length > field.length) {
+            field = Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
+        }
+        System.arraycopy(buf, start, field, fieldLength, length);
+        fieldLength += length;
+    }
+
+    private void append(byte b) {
+        if (fieldLength == field.length) {
+            field = Arrays.copyOf(field, field.length * 2);
+        }
+        field[fieldLength++] = b;
     }
 
     private void quoted() {
@@ -447,10 +499,10 @@ public final class CsvReader implements Closeable {
                 throw new DataFileException(
                         file, opened, null, null, "a quoted field opened on this line is never closed");
             }
-            char c = buf[pos++];
+            byte c = buf[pos++];
             if (c == '"') {
                 if (fill() && buf[pos] == '"') {
-                    field.append('"');
+                    append((byte) '"');
                     pos++;
                     continue;
                 }
@@ -460,7 +512,7 @@ public final class CsvReader implements Closeable {
                             physicalLine,
                             null,
                             null,
-                            "unexpected '" + buf[pos]
+                            "unexpected '" + characterAt(pos)
                                     + "' after a closing quote; expected a comma or the end of the line");
                 }
                 return;
@@ -470,15 +522,28 @@ public final class CsvReader implements Closeable {
             } else if (c == '\r') {
                 physicalLine++;
                 if (fill() && buf[pos] == '\n') {
-                    field.append(c);
+                    append(c);
                     c = buf[pos++];
                 }
             }
-            field.append(c);
+            append(c);
         }
     }
 
-    private void endOfLine(char c) {
+    /** The character starting at byte {@code at} of the buffer, for messages. */
+    private String characterAt(int at) {
+        int b = buf[at] & 0xFF;
+        int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        try {
+            String s = decoder.decode(ByteBuffer.wrap(buf, at, Math.min(length, limit - at)))
+                    .toString();
+            return s.isEmpty() ? "\uFFFD" : s.substring(0, Character.charCount(s.codePointAt(0)));
+        } catch (CharacterCodingException e) {
+            return "\uFFFD";
+        }
+    }
+
+    private void endOfLine(byte c) {
         physicalLine++;
         if (c == '\r' && fill() && buf[pos] == '\n') {
             pos++;
@@ -492,12 +557,20 @@ public final class CsvReader implements Closeable {
         if (direct != null) {
             fields[count++] = direct;
             direct = null;
+        } else if (fieldLength == 0) {
+            fields[count++] = "";
         } else {
-            fields[count++] = field.toString();
+            int high = 0;
+            for (int i = 0; i < fieldLength; i++) {
+                high |= field[i];
+            }
+            fields[count++] = high >= 0
+                    ? new String(field, 0, fieldLength, StandardCharsets.ISO_8859_1)
+                    : decode(field, 0, fieldLength);
         }
     }
 
-    /** Makes sure a character is available at {@code pos}; false at the end of input. */
+    /** Makes sure a byte is available at {@code pos}; false at the end of input. */
     private boolean fill() {
         if (pos < limit) {
             return true;
@@ -517,11 +590,84 @@ public final class CsvReader implements Closeable {
             pos = 0;
             limit = n;
             return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (UncheckedCharacterCodingException e) {
             throw new DataFileException(
                     file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class UncheckedCharacterCodingException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedCharacterCodingException(CharacterCodingException cause) {
+            super(cause);
+        }
+    }
+
+    /** Characters from a {@link Reader} as UTF-8 bytes, for the byte parser. */
+    private static final class Utf8Stream extends InputStream {
+        private final Reader reader;
+        private final CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharBuffer chars = CharBuffer.allocate(BUFFER / 4);
+        private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
+        private boolean done;
+
+        Utf8Stream(Reader reader) {
+            this.reader = reader;
+            bytes.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (!bytes.hasRemaining()) {
+                if (done) {
+                    return -1;
+                }
+                bytes.clear();
+                int n;
+                try {
+                    n = reader.read(chars);
+                } catch (CharacterCodingException e) { // a decoding reader met bad bytes
+                    throw new UncheckedCharacterCodingException(e);
+                }
+                chars.flip();
+                if (n < 0) {
+                    done = true;
+                }
+                CoderResult result = encoder.encode(chars, bytes, done);
+                if (result.isError()) {
+                    try {
+                        result.throwException();
+                    } catch (CharacterCodingException e) {
+                        throw new UncheckedCharacterCodingException(e);
+                    }
+                }
+                if (done) {
+                    encoder.flush(bytes);
+                }
+                chars.compact();
+                bytes.flip();
+            }
+            int n = Math.min(len, bytes.remaining());
+            bytes.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
         }
     }
 }

@@ -107,8 +107,37 @@ final class CsvReaderTest {
             CsvReader csv = new CsvReader(CsvReader.utf8(new ByteArrayInputStream(bytes)), "bad.csv");
             csv.next();
         });
-        // the decoder reads ahead, so the line is where decoding stopped, at or before the bad bytes
+        // a decoding reader reads ahead, so the line is where decoding stopped, at or before the bad bytes
         assertEquals("bad.csv line 1: the file is not valid UTF-8 (at or after this line)", e.getMessage());
+    }
+
+    @Test
+    void bytes_rejectsMalformedUtf8OnItsLine() {
+        byte[] bytes = {'a', '\n', 'x', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
+        CsvReader csv = new CsvReader(new ByteArrayInputStream(bytes), "bad.csv");
+        assertTrue(csv.next());
+        DataFileException e = assertThrows(DataFileException.class, csv::next);
+        assertEquals("bad.csv line 3: the file is not valid UTF-8 (at or after this line)", e.getMessage());
+    }
+
+    @Test
+    void bytes_decodesMultiByteFieldsSplitAcrossBuffers() {
+        String name = "caf\u00e9 \u89f8\u9ede \ud83d\ude00";
+        StringBuilder text = new StringBuilder("id,name\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append(i)
+                    .append(',')
+                    .append(i % 3 == 0 ? "\"" + name + ",\"" : name)
+                    .append('\n');
+        }
+        CsvReader csv = new CsvReader(
+                new ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "u.csv");
+        for (int i = 0; i < 20_000; i++) {
+            assertTrue(csv.next());
+            assertEquals(String.valueOf(i), csv.get(0));
+            assertEquals(i % 3 == 0 ? name + "," : name, csv.get(1));
+        }
+        assertFalse(csv.next());
     }
 
     @Test
