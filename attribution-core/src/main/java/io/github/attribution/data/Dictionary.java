@@ -4,15 +4,14 @@ import java.util.Arrays;
 
 /**
  * Interns strings to dense ids {@code 0..size-1}, in order of first appearance. An open-addressing
- * table of ids over the names, with each name's hash kept beside it: no entry or boxed id objects
- * (millions of person ids stay cheap for the garbage collector), and a probe reads a name only when
- * the hashes match. The last string looked up is remembered, since file rows repeat an account's
+ * table of (hash, id) pairs packed in longs over the names: no entry or boxed id objects (millions of
+ * person ids stay cheap for the garbage collector), and a probe reads a name only when the hashes
+ * match. The last string looked up is remembered, since file rows repeat an account's
  * fields row after row. Not thread-safe.
  */
 final class Dictionary {
-    private int[] table = new int[32]; // id + 1; 0 = empty
+    private long[] table = new long[32]; // (hash << 32) | (id + 1); 0 = empty
     private String[] names = new String[16];
-    private int[] hashes = new int[16];
     private int size;
     private String last;
     private int lastId;
@@ -24,9 +23,9 @@ final class Dictionary {
         int hash = mix(name.hashCode());
         int mask = table.length - 1;
         int slot = hash & mask;
-        for (int entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
-            int id = entry - 1;
-            if (hashes[id] == hash && names[id].equals(name)) {
+        for (long entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && names[id].equals(name)) {
                 last = name;
                 lastId = id;
                 return id;
@@ -34,12 +33,10 @@ final class Dictionary {
         }
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
         }
         int id = size++;
         names[id] = name;
-        hashes[id] = hash;
-        table[slot] = id + 1;
+        table[slot] = ((long) hash << 32) | (id + 1L);
         if (2 * size > table.length) {
             grow();
         }
@@ -52,9 +49,10 @@ final class Dictionary {
     int find(String name) {
         int hash = mix(name.hashCode());
         int mask = table.length - 1;
-        for (int slot = hash & mask, entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
-            int id = entry - 1;
-            if (hashes[id] == hash && names[id].equals(name)) {
+        for (int slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && names[id].equals(name)) {
                 return id;
             }
         }
@@ -74,14 +72,16 @@ final class Dictionary {
     }
 
     private void grow() {
-        int[] bigger = new int[table.length * 2];
+        long[] bigger = new long[table.length * 2];
         int mask = bigger.length - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = hashes[id] & mask;
-            while (bigger[slot] != 0) {
-                slot = (slot + 1) & mask;
+        for (long entry : table) {
+            if (entry != 0) {
+                int slot = (int) (entry >>> 32) & mask;
+                while (bigger[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                bigger[slot] = entry;
             }
-            bigger[slot] = id + 1;
         }
         table = bigger;
     }
