@@ -496,6 +496,21 @@ public final class Dataset {
             return this;
         }
 
+        /**
+         * A hint: about {@code count} touchpoints will be added in all, so the columns are sized for
+         * them at once (a large file's reader passes its estimate). Never shrinks; the columns are
+         * trimmed to the real count when the dataset is built.
+         */
+        public Builder expectTouchpoints(int count) {
+            requireOpen();
+            if (count > touchAccount.length) {
+                resizeTouches(count);
+                touchId.expect(count);
+                touchIds.expect(count);
+            }
+            return this;
+        }
+
         /** Adds an opportunity. */
         public Builder addOpportunity(Opportunity o) {
             Objects.requireNonNull(o, "opportunity must not be null");
@@ -665,7 +680,10 @@ public final class Dataset {
         }
 
         private void growTouches() {
-            int n = touchCount + (touchCount >> 1) + 16;
+            resizeTouches(touchCount + (touchCount >> 1) + 16);
+        }
+
+        private void resizeTouches(int n) {
             touchAccount = Arrays.copyOf(touchAccount, n);
             touchPerson = Arrays.copyOf(touchPerson, n);
             touchTime = Arrays.copyOf(touchTime, n);

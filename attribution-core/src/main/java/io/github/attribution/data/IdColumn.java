@@ -27,6 +27,13 @@ final class IdColumn {
         return size;
     }
 
+    /** Makes room for {@code count} ids in all. */
+    void expect(int count) {
+        if (count > where.length) {
+            where = Arrays.copyOf(where, count);
+        }
+    }
+
     /** Appends {@code id}; returns its row. */
     int add(String id) {
         int length = id.length();

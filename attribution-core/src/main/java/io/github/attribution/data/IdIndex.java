@@ -39,9 +39,21 @@ final class IdIndex {
         }
     }
 
+    /** Makes room for {@code count} rows in all without growing again. */
+    void expect(int count) {
+        long slots = Math.max(table.length, Long.highestOneBit(Math.max(1, 4L * count / 3)) * 2);
+        if (slots > table.length && slots <= 1 << 30) {
+            resize((int) slots);
+        }
+    }
+
     private void grow() {
+        resize(table.length * 2);
+    }
+
+    private void resize(int slots) {
         long[] old = table;
-        table = new long[old.length * 2];
+        table = new long[slots];
         int mask = table.length - 1;
         for (long entry : old) {
             if (entry != 0) {

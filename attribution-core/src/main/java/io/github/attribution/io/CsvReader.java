@@ -69,11 +69,13 @@ public final class CsvReader implements Closeable {
     private int count;
     private long physicalLine = 1;
     private long recordLine;
+    private long bufferStart; // bytes of input before buf[0]
 
     // the caller's state: the current record, as next() left it
     private String[] current = fields;
     private int currentCount;
     private long currentLine;
+    private long currentEnd;
 
     /** Set when a thread parses ahead (see {@link #open}); null when parsing on the caller's thread. */
     private Prefetch prefetch;
@@ -232,6 +234,7 @@ public final class CsvReader implements Closeable {
         current = fields;
         currentCount = count;
         currentLine = recordLine;
+        currentEnd = bufferStart + pos;
         return more;
     }
 
@@ -253,6 +256,14 @@ public final class CsvReader implements Closeable {
     /** The physical line (1-based; the header is line 1) on which the current record starts. */
     public long line() {
         return currentLine;
+    }
+
+    /**
+     * How many bytes of input the records so far took, up to the end of the current one (for progress
+     * and for estimating how many records a file holds).
+     */
+    public long offset() {
+        return currentEnd;
     }
 
     /** The number of records read so far, not counting the header and empty lines. */
@@ -311,7 +322,7 @@ public final class CsvReader implements Closeable {
                             for (String f : record) {
                                 f.hashCode(); // cached in the string: the caller's map lookups get it free
                             }
-                            b.add(record, recordLine);
+                            b.add(record, recordLine, bufferStart + pos);
                         }
                         b.end = b.size < RECORDS;
                     } catch (RuntimeException e) {
@@ -350,6 +361,7 @@ public final class CsvReader implements Closeable {
             current = batch.records[next];
             currentCount = current.length;
             currentLine = batch.lines[next];
+            currentEnd = batch.ends[next];
             next++;
             return true;
         }
@@ -364,13 +376,15 @@ public final class CsvReader implements Closeable {
     private static final class Batch {
         final String[][] records = new String[Prefetch.RECORDS][];
         final long[] lines = new long[Prefetch.RECORDS];
+        final long[] ends = new long[Prefetch.RECORDS];
         int size;
         boolean end;
         RuntimeException failure;
 
-        void add(String[] record, long line) {
+        void add(String[] record, long line, long end) {
             records[size] = record;
-            lines[size++] = line;
+            lines[size] = line;
+            ends[size++] = end;
         }
     }
 
@@ -587,6 +601,7 @@ public final class CsvReader implements Closeable {
                 eof = true;
                 return false;
             }
+            bufferStart += limit;
             pos = 0;
             limit = n;
             return true;

@@ -112,6 +112,26 @@ final class CsvReaderTest {
     }
 
     @Test
+    void offset_countsTheBytesUpToTheCurrentRecordsEnd() throws java.io.IOException {
+        String text = "a,b\n1,\u00e9\r\n\n\"x\ny\",2\n";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("offsets", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, text);
+            for (CsvReader csv : List.of(csv(text), CsvReader.open(file))) {
+                try (csv) {
+                    assertTrue(csv.next());
+                    assertEquals(10, csv.offset()); // "a,b\n" 4 + "1,\u00e9\r\n" 6 bytes
+                    assertTrue(csv.next());
+                    assertEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, csv.offset());
+                    assertFalse(csv.next());
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void bytes_rejectsMalformedUtf8OnItsLine() {
         byte[] bytes = {'a', '\n', 'x', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
         CsvReader csv = new CsvReader(new ByteArrayInputStream(bytes), "bad.csv");

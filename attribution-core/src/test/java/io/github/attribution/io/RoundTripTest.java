@@ -42,6 +42,18 @@ final class RoundTripTest {
                 });
     }
 
+    @Test
+    void aFileOfThousandsOfRows_isSizedFromItsFirstRowsAndReadWhole() {
+        // past the first 4096 touchpoint rows the reader sizes the columns from the file's bytes
+        Dataset original = SampleGenerator.generate(600, 7, false);
+        Dataset read = roundTrip(original, false);
+        assertEquals(original.touchCount(), read.touchCount());
+        for (int t = 0; t < original.touchCount(); t++) {
+            assertEquals(original.touchpoint(t), read.touchpoint(t));
+        }
+        assertEquals(credits(original), credits(read));
+    }
+
     private static Dataset roundTrip(Dataset data, boolean contacts) {
         Path dir = null;
         try {
