@@ -81,14 +81,8 @@ final class IdColumn {
         long w = where[row];
         byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
         int p = (int) (w & (CHUNK - 1));
-        int header = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = c[p++];
-            header |= (b & 0x7F) << shift;
-            if (b >= 0) {
-                break;
-            }
-        }
+        int header = header(c, p);
+        p += headerSize(header);
         int length = header >>> 1;
         if ((header & 1) == 0) {
             return new String(c, p, length, StandardCharsets.ISO_8859_1);
@@ -111,14 +105,8 @@ final class IdColumn {
         long w = where[row];
         byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
         int p = (int) (w & (CHUNK - 1));
-        int header = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = c[p++];
-            header |= (b & 0x7F) << shift;
-            if (b >= 0) {
-                break;
-            }
-        }
+        int header = header(c, p);
+        p += headerSize(header);
         int length = header >>> 1;
         if ((header & 1) != 0 || length > dst.length - at) {
             return -1;
@@ -137,14 +125,8 @@ final class IdColumn {
         long w = where[row];
         byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
         int p = (int) (w & (CHUNK - 1));
-        int header = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = c[p++];
-            header |= (b & 0x7F) << shift;
-            if (b >= 0) {
-                break;
-            }
-        }
+        int header = header(c, p);
+        p += headerSize(header);
         int length = header >>> 1;
         if (length != id.length()) {
             return false;
@@ -168,6 +150,26 @@ final class IdColumn {
     /** Ids {@code a} and {@code b} compared as {@link String#compareTo} compares them. */
     int compare(int a, int b) {
         return get(a).compareTo(get(b));
+    }
+
+    /** The varint at {@code c[p]}: the id's length times two, plus one when it is stored as UTF-16. */
+    private static int header(byte[] c, int p) {
+        int header = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = c[p++];
+            header |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return header;
+            }
+        }
+    }
+
+    private static int headerSize(int header) {
+        int size = 1;
+        while ((header >>>= 7) != 0) {
+            size++;
+        }
+        return size;
     }
 
     /** Drops spare capacity once every id is in. */
