@@ -290,6 +290,26 @@ public final class PathSet {
             return this;
         }
 
+        /**
+         * Makes room for {@code rows} rows of {@code touches} touches in all without growing again: a
+         * hint from readers that can estimate the size of their input; it changes no result.
+         *
+         * @throws IllegalArgumentException if a number is negative
+         */
+        public Builder ensureCapacity(int rows, int touches) {
+            if (rows < 0 || touches < 0) {
+                throw new IllegalArgumentException("rows and touches must not be negative: " + rows + ", " + touches);
+            }
+            checkOpen();
+            if (touches > pool.length) {
+                pool = Arrays.copyOf(pool, touches);
+            }
+            if (rows > conversions.length) {
+                resize(rows);
+            }
+            return this;
+        }
+
         /** The path set; the builder cannot be used afterwards. */
         public PathSet build() {
             checkOpen();
@@ -318,20 +338,23 @@ public final class PathSet {
             }
         }
 
+        private void resize(int n) {
+            conversions = Arrays.copyOf(conversions, n);
+            nulls = Arrays.copyOf(nulls, n);
+            valueUnits = Arrays.copyOf(valueUnits, n);
+            valueScale = Arrays.copyOf(valueScale, n);
+            if (bigValue != null) {
+                bigValue = Arrays.copyOf(bigValue, n);
+            }
+            start = Arrays.copyOf(start, n + 1);
+        }
+
         /** Ends the row whose path fills the pool up to {@code end}. */
         private void append(int end, long conversions, long nulls, long valueUnits, int valueScale) {
             totalConversions = Math.addExact(totalConversions, conversions);
             totalNulls = Math.addExact(totalNulls, nulls);
             if (rows == this.conversions.length) {
-                int n = rows * 2;
-                this.conversions = Arrays.copyOf(this.conversions, n);
-                this.nulls = Arrays.copyOf(this.nulls, n);
-                this.valueUnits = Arrays.copyOf(this.valueUnits, n);
-                this.valueScale = Arrays.copyOf(this.valueScale, n);
-                if (bigValue != null) {
-                    bigValue = Arrays.copyOf(bigValue, n);
-                }
-                start = Arrays.copyOf(start, n + 1);
+                resize(rows * 2);
             }
             this.conversions[rows] = conversions;
             this.nulls[rows] = nulls;

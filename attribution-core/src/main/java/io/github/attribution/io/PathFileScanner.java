@@ -3,7 +3,10 @@ package io.github.attribution.io;
 import io.github.attribution.datadriven.PathSet;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -48,6 +51,7 @@ final class PathFileScanner {
     private static final byte CR = 3;
     private static final byte QUOTE = 4;
     private static final byte WIDE = 5;
+    private static final byte SEPARATOR = 6;
 
     static {
         CLASS[','] = COMMA;
@@ -74,6 +78,11 @@ final class PathFileScanner {
     private final String nullsColumn;
     private final String valueColumn;
     private final byte[] separator;
+    /** {@link #CLASS}, with the separator's byte as {@link #SEPARATOR} when it is a single ordinary byte. */
+    private final byte[] classes = CLASS.clone();
+    /** Whether the record scan finds the separators ({@link #SEPARATOR} is in use). */
+    private final boolean singleByteSeparator;
+
     private final CharsetDecoder decoder = StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -98,6 +107,10 @@ final class PathFileScanner {
     private int[] from;
     private int[] to;
     private boolean[] wide;
+    /** With a single-byte separator: where it occurs in the path field, {@code separators} times. */
+    private int[] separatorAt = new int[64];
+
+    private int separators;
 
     private final ChannelTable table = new ChannelTable();
     private final PathSet.Builder builder = PathSet.builder();
@@ -105,6 +118,10 @@ final class PathFileScanner {
     private long valueUnits;
     private int valueScale;
     private String unsupported;
+    /** Rows and touches added so far. */
+    private int rows;
+
+    private long touches;
 
     /** The columns and separator as for {@link PathsReader}; the separator must be valid UTF-16. */
     PathFileScanner(
@@ -114,6 +131,10 @@ final class PathFileScanner {
         this.nullsColumn = nullsColumn;
         this.valueColumn = valueColumn;
         this.separator = separator.getBytes(StandardCharsets.UTF_8);
+        singleByteSeparator = this.separator.length == 1 && CLASS[this.separator[0] & 0xFF] == 0;
+        if (singleByteSeparator) {
+            classes[this.separator[0]] = SEPARATOR;
+        }
     }
 
     /** Whether this route can split on {@code separator}: it can when the separator encodes to UTF-8. */
@@ -131,9 +152,15 @@ final class PathFileScanner {
             if (!header(file.getFileName().toString())) {
                 return giveUp();
             }
+            int dataStart = pos;
+            boolean sized = false;
             while (true) {
                 int found = scan();
                 if (found == MORE) {
+                    if (!sized) {
+                        sized = true;
+                        ensureCapacity(pos - dataStart, channel.size() - dataStart);
+                    }
                     refill();
                 } else if (found == END) {
                     return builder.build();
@@ -147,6 +174,22 @@ final class PathFileScanner {
         } catch (ArithmeticException e) {
             unsupported = "a total overflows"; // the general route reports it
             return giveUp();
+        }
+    }
+
+    /**
+     * Sizes the path set for the whole file from the first {@code bytesRead} bytes of its {@code
+     * dataBytes} (after the header), so that its arrays do not grow by doubling.
+     */
+    private void ensureCapacity(long bytesRead, long dataBytes) {
+        if (bytesRead <= 0 || rows == 0) {
+            return;
+        }
+        double scale = 1.05 * dataBytes / bytesRead; // a little margin for rows that vary in length
+        long expectedRows = (long) (rows * scale) + 1024;
+        long expectedTouches = (long) (touches * scale) + 4096;
+        if (expectedTouches < Integer.MAX_VALUE - 8) {
+            builder.ensureCapacity((int) expectedRows, (int) expectedTouches);
         }
     }
 
@@ -235,18 +278,28 @@ final class PathFileScanner {
      */
     private int scan() {
         final byte[] b = buf;
+        final byte[] classOf = classes;
         final int lim = limit;
         int p = pos;
         int start = p;
         int n = 0;
         boolean w = false;
+        separators = 0;
         while (p < lim) {
-            byte c = CLASS[b[p] & 0xFF];
+            byte c = classOf[b[p] & 0xFF];
             if (c == 0) {
                 p++;
                 continue;
             }
-            if (c == WIDE) {
+            if (c == SEPARATOR) {
+                if (n == pathAt) {
+                    if (separators == separatorAt.length) {
+                        separatorAt = Arrays.copyOf(separatorAt, separators * 2);
+                    }
+                    separatorAt[separators++] = p;
+                }
+                p++;
+            } else if (c == WIDE) {
                 w = true;
                 p++;
             } else if (c == COMMA) {
@@ -334,6 +387,8 @@ final class PathFileScanner {
             return unsupported("a value that is not plain digits with at most one point");
         }
         builder.add(ids, length, conversions, nulls, valueUnits, valueScale);
+        rows++;
+        touches += length;
         line++;
         return true;
     }
@@ -346,8 +401,9 @@ final class PathFileScanner {
         final byte[] b = buf;
         int n = 0;
         int at = start;
+        int next = 0;
         while (true) {
-            int sep = indexOfSeparator(at, end);
+            int sep = !singleByteSeparator ? indexOfSeparator(at, end) : next < separators ? separatorAt[next++] : -1;
             int a = at;
             int z = sep < 0 ? end : sep;
             while (a < z && (b[a] & 0xFF) <= 0x20) {
@@ -511,31 +567,60 @@ final class PathFileScanner {
     }
 
     /**
-     * Channel ids by the channel's bytes: open addressing with linear probing over entries whose bytes
-     * are kept back to back in one array.
+     * Channel ids by the channel's bytes: open addressing with linear probing. An entry keeps the
+     * channel's length and its first and last 8 bytes as {@code long}s (overlapping, or the only bytes
+     * zero-padded), which are the whole name up to 16 bytes: a lookup of such a name reads two words and
+     * compares no bytes. Longer names are also compared byte by byte.
      */
     private static final class ChannelTable {
+        private static final VarHandle LONGS =
+                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
         private byte[] bytes = new byte[1024];
         private int bytesSize;
         private int[] start = new int[16];
         private int[] length = new int[16];
+        private long[] first = new long[16];
+        private long[] last = new long[16];
         private int[] hash = new int[16];
         private int[] id = new int[16];
         private int size;
         /** Entry + 1 per slot; 0 is empty. */
         private int[] slots = new int[64];
 
-        private static int hash(byte[] b, int a, int z) {
-            int h = z - a;
-            for (int i = a; i < z; i++) {
-                h = 31 * h + b[i];
+        /** The first 8 bytes of {@code b[a .. z)} as a little-endian word, zero-padded when shorter. */
+        private static long first(byte[] b, int a, int z) {
+            int len = z - a;
+            if (len >= 8) {
+                return (long) LONGS.get(b, a);
             }
-            return h ^ (h >>> 15);
+            if (a + 8 <= b.length) {
+                return (long) LONGS.get(b, a) & ((1L << (len << 3)) - 1);
+            }
+            long w = 0;
+            for (int i = z - 1; i >= a; i--) {
+                w = (w << 8) | (b[i] & 0xFF);
+            }
+            return w;
         }
 
-        /** The id of the channel of bytes {@code b[a .. z)}, or -1 when it is not in the table. */
+        /** The last 8 bytes of {@code b[a .. z)} as a word when there are at least 8, else 0. */
+        private static long last(byte[] b, int a, int z) {
+            return z - a >= 8 ? (long) LONGS.get(b, z - 8) : 0;
+        }
+
+        private static int hash(long first, long last, int length) {
+            long h = first * 0x9E3779B97F4A7C15L ^ last * 0xC2B2AE3D27D4EB4FL ^ length;
+            h ^= h >>> 29;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        /** The id of the channel of bytes {@code b[a .. z)} ({@code a < z}), or -1 when it is not in the table. */
         int find(byte[] b, int a, int z) {
-            int h = hash(b, a, z);
+            int len = z - a;
+            long w0 = first(b, a, z);
+            long w1 = last(b, a, z);
+            int h = hash(w0, w1, len);
             int mask = slots.length - 1;
             for (int s = h & mask; ; s = (s + 1) & mask) {
                 int e = slots[s] - 1;
@@ -543,8 +628,10 @@ final class PathFileScanner {
                     return -1;
                 }
                 if (hash[e] == h
-                        && length[e] == z - a
-                        && Arrays.equals(bytes, start[e], start[e] + length[e], b, a, z)) {
+                        && length[e] == len
+                        && first[e] == w0
+                        && last[e] == w1
+                        && (len <= 16 || Arrays.equals(bytes, start[e], start[e] + len, b, a, z))) {
                     return id[e];
                 }
             }
@@ -560,6 +647,8 @@ final class PathFileScanner {
                 int n = size * 2;
                 start = Arrays.copyOf(start, n);
                 length = Arrays.copyOf(length, n);
+                first = Arrays.copyOf(first, n);
+                last = Arrays.copyOf(last, n);
                 hash = Arrays.copyOf(hash, n);
                 id = Arrays.copyOf(id, n);
             }
@@ -567,7 +656,9 @@ final class PathFileScanner {
             int e = size++;
             start[e] = bytesSize;
             length[e] = len;
-            hash[e] = hash(b, a, z);
+            first[e] = first(b, a, z);
+            last[e] = last(b, a, z);
+            hash[e] = hash(first[e], last[e], len);
             id[e] = channelId;
             bytesSize += len;
             if (size * 2 > slots.length) {
