@@ -232,15 +232,15 @@ final class PathFileScanner {
             while (p < limit && buf[p] != '\n') {
                 p++;
             }
-            if (p < limit) {
-                break;
+            if (p < limit || (eof && limit > 0)) {
+                break; // at the line end, or at the end of a file of only a header
             }
             if (eof) {
-                return unsupported("no complete header line");
+                return unsupported("an empty file");
             }
             refill();
         }
-        int end = p > 0 && buf[p - 1] == '\r' ? p - 1 : p;
+        int end = p < limit && p > 0 && buf[p - 1] == '\r' ? p - 1 : p;
         for (int i = 0; i < end; i++) {
             if (buf[i] == '"' || buf[i] == '\r') {
                 return unsupported("a quote or a bare CR in the header");
@@ -264,7 +264,7 @@ final class PathFileScanner {
         from = new int[columns];
         to = new int[columns];
         wide = new boolean[columns];
-        pos = p + 1;
+        pos = Math.min(p + 1, limit);
         line = 2;
         return true;
     }
