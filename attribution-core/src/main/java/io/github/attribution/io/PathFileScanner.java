@@ -63,6 +63,12 @@ final class PathFileScanner {
         }
     }
 
+    /** Reads 8 bytes of a byte array as a little-endian {@code long}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     /** {@code POWERS[d] = 10^d}. */
     private static final long[] POWERS = new long[19];
 
@@ -82,6 +88,8 @@ final class PathFileScanner {
     private final byte[] classes = CLASS.clone();
     /** Whether the record scan finds the separators ({@link #SEPARATOR} is in use). */
     private final boolean singleByteSeparator;
+    /** The separator's byte in every byte of a word (a comma's when the separator is longer). */
+    private final long separatorWord;
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8
             .newDecoder()
@@ -135,6 +143,7 @@ final class PathFileScanner {
         if (singleByteSeparator) {
             classes[this.separator[0]] = SEPARATOR;
         }
+        separatorWord = ONES * (singleByteSeparator ? this.separator[0] : ',');
     }
 
     /** Whether this route can split on {@code separator}: it can when the separator encodes to UTF-8. */
@@ -286,6 +295,15 @@ final class PathFileScanner {
         boolean w = false;
         separators = 0;
         while (p < lim) {
+            if (p <= lim - 8) {
+                // eight bytes at a time up to the next byte of interest
+                long special = special((long) LONGS.get(b, p));
+                if (special == 0) {
+                    p += 8;
+                    continue;
+                }
+                p += Long.numberOfTrailingZeros(special) >>> 3;
+            }
             byte c = classOf[b[p] & 0xFF];
             if (c == 0) {
                 p++;
@@ -338,6 +356,27 @@ final class PathFileScanner {
             return END;
         }
         return endRecord(n, start, p, w, p); // the last line, without a line end
+    }
+
+    /**
+     * In the 8 bytes of {@code word} (little-endian), a bit set in the first byte that is a comma, LF,
+     * CR, quote, the separator or at least 0x80, and maybe in later ones; 0 when there is none.
+     */
+    private long special(long word) {
+        return zeroByte(word ^ (ONES * ','))
+                | zeroByte(word ^ (ONES * '\n'))
+                | zeroByte(word ^ (ONES * '\r'))
+                | zeroByte(word ^ (ONES * '"'))
+                | zeroByte(word ^ separatorWord)
+                | (word & HIGHS);
+    }
+
+    /**
+     * The high bit of the first zero byte of {@code x}: exact for the lowest zero byte (a borrow can
+     * only mark bytes above it).
+     */
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private void field(int i, int start, int end, boolean w) {
@@ -573,9 +612,6 @@ final class PathFileScanner {
      * compares no bytes. Longer names are also compared byte by byte.
      */
     private static final class ChannelTable {
-        private static final VarHandle LONGS =
-                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
         private byte[] bytes = new byte[1024];
         private int bytesSize;
         private int[] start = new int[16];
