@@ -21,9 +21,9 @@ public final class PathSet {
     private final int rows;
     private final int[] pool;
     private final int[] start;
-    private final long[] conversions;
-    private final long[] nulls;
-    private final long[] valueUnits;
+    private final LongColumn conversions;
+    private final LongColumn nulls;
+    private final LongColumn valueUnits;
     private final byte[] valueScale;
     /** Per row, the value when it does not fit {@code valueUnits}/{@code valueScale}; null when none. */
     private final BigDecimal[] bigValue;
@@ -80,13 +80,13 @@ public final class PathSet {
     /** The conversions of row {@code row}. */
     public long conversions(int row) {
         Objects.checkIndex(row, rows);
-        return conversions[row];
+        return conversions.get(row);
     }
 
     /** The nulls (non-conversions) of row {@code row}. */
     public long nulls(int row) {
         Objects.checkIndex(row, rows);
-        return nulls[row];
+        return nulls.get(row);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class PathSet {
     public BigDecimal value(int row) {
         Objects.checkIndex(row, rows);
         BigDecimal big = bigValue(row);
-        return big != null ? big : BigDecimal.valueOf(valueUnits[row], valueScale[row]);
+        return big != null ? big : BigDecimal.valueOf(valueUnits.get(row), valueScale[row]);
     }
 
     /** The sum of every row's conversions. */
@@ -130,7 +130,7 @@ public final class PathSet {
 
     /** Row {@code row}'s value in units of {@code 10^-valueScale(row)}, unless {@link #bigValue} has it. */
     long valueUnits(int row) {
-        return valueUnits[row];
+        return valueUnits.get(row);
     }
 
     /** The scale of {@link #valueUnits}, 0 to {@value DecimalSums#MAX_SCALE}. */
@@ -159,9 +159,9 @@ public final class PathSet {
         private final Channels channels = new Channels();
         private int[] pool = new int[256];
         private int[] start = new int[65];
-        private long[] conversions = new long[64];
-        private long[] nulls = new long[64];
-        private long[] valueUnits = new long[64];
+        private final LongColumn conversions = new LongColumn(64);
+        private final LongColumn nulls = new LongColumn(64);
+        private final LongColumn valueUnits = new LongColumn(64);
         private byte[] valueScale = new byte[64];
         private BigDecimal[] bigValue;
         private int rows;
@@ -220,7 +220,7 @@ public final class PathSet {
             } else {
                 append(at, conversions, nulls, 0, 0);
                 if (bigValue == null) {
-                    bigValue = new BigDecimal[this.conversions.length];
+                    bigValue = new BigDecimal[this.conversions.capacity()];
                 }
                 bigValue[rows - 1] = value;
                 totalValue.add(0, value);
@@ -304,7 +304,7 @@ public final class PathSet {
             if (touches > pool.length) {
                 pool = Arrays.copyOf(pool, touches);
             }
-            if (rows > conversions.length) {
+            if (rows > conversions.capacity()) {
                 resize(rows);
             }
             return this;
@@ -339,9 +339,9 @@ public final class PathSet {
         }
 
         private void resize(int n) {
-            conversions = Arrays.copyOf(conversions, n);
-            nulls = Arrays.copyOf(nulls, n);
-            valueUnits = Arrays.copyOf(valueUnits, n);
+            conversions.resize(n);
+            nulls.resize(n);
+            valueUnits.resize(n);
             valueScale = Arrays.copyOf(valueScale, n);
             if (bigValue != null) {
                 bigValue = Arrays.copyOf(bigValue, n);
@@ -353,12 +353,12 @@ public final class PathSet {
         private void append(int end, long conversions, long nulls, long valueUnits, int valueScale) {
             totalConversions = Math.addExact(totalConversions, conversions);
             totalNulls = Math.addExact(totalNulls, nulls);
-            if (rows == this.conversions.length) {
+            if (rows == this.conversions.capacity()) {
                 resize(rows * 2);
             }
-            this.conversions[rows] = conversions;
-            this.nulls[rows] = nulls;
-            this.valueUnits[rows] = valueUnits;
+            this.conversions.set(rows, conversions);
+            this.nulls.set(rows, nulls);
+            this.valueUnits.set(rows, valueUnits);
             this.valueScale[rows] = (byte) valueScale;
             totalValue.add(0, valueUnits, valueScale);
             start[++rows] = end;

@@ -35,6 +35,16 @@ import org.slf4j.LoggerFactory;
 final class PathFileScanner {
     private static final Logger LOG = LoggerFactory.getLogger(PathFileScanner.class);
     private static final int CHUNK = 1 << 20;
+    /**
+     * The first {@link #SMALL_READS} bytes are read in small pieces, so that the end of a buffer is met
+     * often while the scan is still being profiled: the compiled scan then keeps that path instead of
+     * trapping on it (and running slowly until it is compiled again).
+     */
+    private static final int SMALL_READ = 1 << 14;
+
+    private static final int SMALL_READS = 1 << 19;
+    /** The path set is sized once this much of the data has been read. */
+    private static final int SAMPLE = 1 << 20;
 
     /** What {@link #scan} found. */
     private static final int RECORD = 0;
@@ -101,6 +111,8 @@ final class PathFileScanner {
     private int pos;
     private int limit;
     private boolean eof;
+    /** Bytes of the file before {@code buf[0]}. */
+    private long discarded;
     /** The physical line the next record starts on (for the debug message when giving up). */
     private long line = 1;
 
@@ -161,14 +173,15 @@ final class PathFileScanner {
             if (!header(file.getFileName().toString())) {
                 return giveUp();
             }
-            int dataStart = pos;
+            long dataStart = pos;
             boolean sized = false;
             while (true) {
                 int found = scan();
                 if (found == MORE) {
-                    if (!sized) {
+                    long read = discarded + pos - dataStart;
+                    if (!sized && read >= SAMPLE) {
                         sized = true;
-                        ensureCapacity(pos - dataStart, channel.size() - dataStart);
+                        ensureCapacity(read, channel.size() - dataStart);
                     }
                     refill();
                 } else if (found == END) {
@@ -194,7 +207,7 @@ final class PathFileScanner {
         if (bytesRead <= 0 || rows == 0) {
             return;
         }
-        double scale = 1.05 * dataBytes / bytesRead; // a little margin for rows that vary in length
+        double scale = 1.03 * dataBytes / bytesRead; // a little margin for rows that vary in length
         long expectedRows = (long) (rows * scale) + 1024;
         long expectedTouches = (long) (touches * scale) + 4096;
         if (expectedTouches < Integer.MAX_VALUE - 8) {
@@ -222,9 +235,12 @@ final class PathFileScanner {
         } else if (keep == buf.length) {
             buf = Arrays.copyOf(buf, buf.length * 2); // a record longer than the buffer
         }
+        discarded += pos;
         pos = 0;
         limit = keep;
-        int n = in.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
+        int room = buf.length - limit;
+        int n = in.read(
+                ByteBuffer.wrap(buf, limit, discarded + limit < SMALL_READS ? Math.min(room, SMALL_READ) : room));
         if (n < 0) {
             eof = true;
         } else {

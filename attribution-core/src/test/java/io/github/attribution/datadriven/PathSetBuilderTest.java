@@ -57,6 +57,24 @@ final class PathSetBuilderTest {
     }
 
     @Test
+    void countsAndValuesBeyondAnInt_areKept() {
+        PathSet.Builder b = PathSet.builder();
+        int a = b.channel("A");
+        for (int i = 0; i < 100; i++) {
+            b.add(new int[] {a}, 1, i, 2 * i, 3 * i, 0);
+        }
+        b.add(new int[] {a}, 1, 5_000_000_000L, 6_000_000_000L, 7_000_000_000L, 2);
+        b.add(new int[] {a}, 1, 1, 2, 3, 0);
+        PathSet paths = b.build();
+        assertEquals(99, paths.conversions(99));
+        assertEquals(5_000_000_000L, paths.conversions(100));
+        assertEquals(6_000_000_000L, paths.nulls(100));
+        assertEquals(new BigDecimal("70000000.00"), paths.value(100));
+        assertEquals(2, paths.nulls(101));
+        assertEquals(5_000_000_000L + 4950 + 1, paths.totalConversions());
+    }
+
+    @Test
     void addByIds_rejectsBadArguments() {
         PathSet.Builder b = PathSet.builder();
         int a = b.channel("A");
