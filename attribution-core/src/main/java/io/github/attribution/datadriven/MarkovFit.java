@@ -110,10 +110,10 @@ public final class MarkovFit implements AttributionModel, PathModel {
     static MarkovFit fit(String name, PathSet paths, int order) {
         long began = System.nanoTime();
         Builder b = new Builder(paths.channels(), order);
-        int[] pool = paths.pool();
+        int[] path = new int[16];
         for (int r = 0; r < paths.size(); r++) {
-            int from = paths.start(r);
-            b.add(pool, from, from + paths.length(r), paths.conversions(r), paths.nulls(r));
+            path = paths.copyPath(r, path);
+            b.add(path, 0, paths.length(r), paths.conversions(r), paths.nulls(r));
         }
         MarkovFit fit = b.build(name, AbsorbingChain.DENSE_LIMIT);
         log(name, paths.size() + " rows", fit, began);

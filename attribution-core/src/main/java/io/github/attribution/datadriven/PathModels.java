@@ -62,7 +62,6 @@ public final class PathModels {
         // per path length n: each channel's touches' conversions, and (at n * channels + channel) value
         List<long[]> conversions = new ArrayList<>();
         DecimalSums value = new DecimalSums(channels * 32);
-        int[] pool = paths.pool();
         for (int r = 0; r < paths.size(); r++) {
             if (only != null && !only[r]) {
                 continue;
@@ -82,7 +81,7 @@ public final class PathModels {
             int scale = paths.valueScale(r);
             int from = paths.start(r);
             for (int k = from; k < from + n; k++) {
-                int ch = pool[k];
+                int ch = paths.channelAt(k);
                 c[ch] = Math.addExact(c[ch], conv);
                 if (big != null) {
                     value.add(n * channels + ch, big);
@@ -119,10 +118,9 @@ public final class PathModels {
         public PathCredits creditPaths(PathSet paths) {
             Objects.requireNonNull(paths, "paths must not be null");
             CreditSums sums = new CreditSums(paths);
-            int[] pool = paths.pool();
             for (int r = 0; r < paths.size(); r++) {
                 int at = first ? paths.start(r) : paths.start(r) + paths.length(r) - 1;
-                sums.addWhole(pool[at], r);
+                sums.addWhole(paths.channelAt(at), r);
             }
             return sums.build(name);
         }

@@ -19,11 +19,13 @@ import java.util.Objects;
 public final class PathSet {
     private final List<String> channels;
     private final int rows;
-    private final int[] pool;
+    /** Every row's channel ids back to back: row {@code r} is entries {@code start[r] .. start[r + 1]}. */
+    private final PackedColumn pool;
+
     private final int[] start;
-    private final LongColumn conversions;
-    private final LongColumn nulls;
-    private final LongColumn valueUnits;
+    private final PackedColumn conversions;
+    private final PackedColumn nulls;
+    private final PackedColumn valueUnits;
     private final byte[] valueScale;
     /** Per row, the value when it does not fit {@code valueUnits}/{@code valueScale}; null when none. */
     private final BigDecimal[] bigValue;
@@ -40,7 +42,7 @@ public final class PathSet {
         start = b.start;
         pool = b.pool;
         for (int i = 0; i < start[rows]; i++) {
-            pool[i] = rank[pool[i]];
+            pool.set(i, rank[(int) pool.get(i)]);
         }
         conversions = b.conversions;
         nulls = b.nulls;
@@ -72,7 +74,7 @@ public final class PathSet {
         Objects.checkIndex(row, rows);
         List<String> path = new ArrayList<>(length(row));
         for (int i = start[row]; i < start[row + 1]; i++) {
-            path.add(channels.get(pool[i]));
+            path.add(channels.get((int) pool.get(i)));
         }
         return Collections.unmodifiableList(path);
     }
@@ -124,8 +126,20 @@ public final class PathSet {
         return start[row];
     }
 
-    int[] pool() {
-        return pool;
+    /** The channel id of entry {@code k} of the rows' paths, back to back (see {@link #start}). */
+    int channelAt(int k) {
+        return (int) pool.get(k);
+    }
+
+    /** Copies the path of row {@code row} into {@code into} from 0, growing it when short; the array. */
+    int[] copyPath(int row, int[] into) {
+        int from = start[row];
+        int n = start[row + 1] - from;
+        int[] out = into.length >= n ? into : new int[Math.max(n, into.length * 2)];
+        for (int k = 0; k < n; k++) {
+            out[k] = (int) pool.get(from + k);
+        }
+        return out;
     }
 
     /** Row {@code row}'s value in units of {@code 10^-valueScale(row)}, unless {@link #bigValue} has it. */
@@ -157,11 +171,11 @@ public final class PathSet {
      */
     public static final class Builder {
         private final Channels channels = new Channels();
-        private int[] pool = new int[256];
+        private final PackedColumn pool = new PackedColumn(256);
         private int[] start = new int[65];
-        private final LongColumn conversions = new LongColumn(64);
-        private final LongColumn nulls = new LongColumn(64);
-        private final LongColumn valueUnits = new LongColumn(64);
+        private final PackedColumn conversions = new PackedColumn(64);
+        private final PackedColumn nulls = new PackedColumn(64);
+        private final PackedColumn valueUnits = new PackedColumn(64);
         private byte[] valueScale = new byte[64];
         private BigDecimal[] bigValue;
         private int rows;
@@ -213,7 +227,7 @@ public final class PathSet {
             int at = start[rows];
             ensurePool(at + path.size());
             for (String channel : path) {
-                pool[at++] = channels.id(channel);
+                pool.set(at++, channels.id(channel));
             }
             if (value.scale() >= 0 && value.scale() <= DecimalSums.MAX_SCALE && value.precision() <= 18) {
                 append(at, conversions, nulls, value.unscaledValue().longValue(), value.scale());
@@ -285,7 +299,9 @@ public final class PathSet {
             }
             int at = start[rows];
             ensurePool(at + length);
-            System.arraycopy(channelIds, 0, pool, at, length);
+            for (int k = 0; k < length; k++) {
+                pool.set(at + k, channelIds[k]);
+            }
             append(at + length, conversions, nulls, valueUnits, valueScale);
             return this;
         }
@@ -301,8 +317,8 @@ public final class PathSet {
                 throw new IllegalArgumentException("rows and touches must not be negative: " + rows + ", " + touches);
             }
             checkOpen();
-            if (touches > pool.length) {
-                pool = Arrays.copyOf(pool, touches);
+            if (touches > pool.capacity()) {
+                pool.resize(touches);
             }
             if (rows > conversions.capacity()) {
                 resize(rows);
@@ -333,8 +349,8 @@ public final class PathSet {
         }
 
         private void ensurePool(int size) {
-            if (size > pool.length) {
-                pool = Arrays.copyOf(pool, Math.max(pool.length * 2, size));
+            if (size > pool.capacity()) {
+                pool.resize(Math.max(pool.capacity() * 2, size));
             }
         }
 

@@ -100,16 +100,12 @@ public final class PathStatistics {
         for (int c = 0; c < id.length; c++) {
             id[c] = b.channels.id(paths.channels().get(c));
         }
-        int[] pool = paths.pool();
         int[] scratch = new int[16];
         for (int r = 0; r < paths.size(); r++) {
             int len = paths.length(r);
-            if (scratch.length < len) {
-                scratch = new int[Math.max(len, scratch.length * 2)];
-            }
-            int from = paths.start(r);
+            scratch = paths.copyPath(r, scratch);
             for (int k = 0; k < len; k++) {
-                scratch[k] = id[pool[from + k]];
+                scratch[k] = id[scratch[k]];
             }
             int i = b.addPath(scratch, len, paths.conversions(r), paths.nulls(r));
             b.value.add(i, paths, r);

@@ -204,14 +204,10 @@ public final class ShapleyFit implements AttributionModel, PathModel {
         IntSequenceTable groups = new IntSequenceTable(1024);
         long[] conversions = new long[1024];
         DecimalSums value = new DecimalSums(1024);
-        int[] pool = paths.pool();
         int[] set = new int[16];
         for (int r = 0; r < paths.size(); r++) {
             int len = paths.length(r);
-            if (set.length < len) {
-                set = new int[Math.max(len, set.length * 2)];
-            }
-            System.arraycopy(pool, paths.start(r), set, 0, len);
+            set = paths.copyPath(r, set);
             int n = distinct(set, len);
             int g = groups.add(set, 0, n);
             if (g == conversions.length) {
