@@ -66,6 +66,12 @@ public final class PathModels {
             if (only != null && !only[r]) {
                 continue;
             }
+            long conv = paths.conversions(r);
+            BigDecimal big = paths.bigValue(r);
+            long units = paths.valueUnits(r);
+            if (conv == 0 && big == null && units == 0) {
+                continue; // nothing to share (most rows of most path files)
+            }
             int n = paths.length(r);
             while (conversions.size() <= n) {
                 conversions.add(null);
@@ -75,9 +81,6 @@ public final class PathModels {
                 value.ensureSize((n + 1) * channels);
             }
             long[] c = conversions.get(n);
-            long conv = paths.conversions(r);
-            BigDecimal big = paths.bigValue(r);
-            long units = paths.valueUnits(r);
             int scale = paths.valueScale(r);
             int from = paths.start(r);
             for (int k = from; k < from + n; k++) {

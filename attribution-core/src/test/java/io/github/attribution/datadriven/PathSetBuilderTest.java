@@ -75,6 +75,29 @@ final class PathSetBuilderTest {
     }
 
     @Test
+    void manyChannels_idsBeyondAByte_areKept() {
+        PathSet.Builder byName = PathSet.builder();
+        PathSet.Builder byId = PathSet.builder();
+        for (int i = 0; i < 300; i++) {
+            String a = String.format("c%03d", i);
+            String b = String.format("c%03d", 299 - i);
+            byName.add(List.of(a, b, a), i, 300 - i, BigDecimal.valueOf(i, 1));
+            byId.add(new int[] {byId.channel(a), byId.channel(b), byId.channel(a)}, 3, i, 300 - i, i, 1);
+        }
+        PathSet x = byName.build();
+        PathSet y = byId.build();
+        assertEquals(300, x.channels().size());
+        assertEquals(x.channels(), y.channels());
+        for (int r = 0; r < 300; r++) {
+            assertEquals(x.path(r), y.path(r));
+            assertEquals(x.conversions(r), y.conversions(r));
+            assertEquals(x.nulls(r), y.nulls(r));
+            assertEquals(x.value(r), y.value(r));
+        }
+        assertEquals(List.of("c299", "c000", "c299"), x.path(299));
+    }
+
+    @Test
     void addByIds_rejectsBadArguments() {
         PathSet.Builder b = PathSet.builder();
         int a = b.channel("A");
