@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * or error as it always has. Not thread-safe; one instance reads one file.
  */
 final class PathFileScanner {
-    private static final Logger LOG = LoggerFactory.getLogger(PathFileScanner.class);
     private static final int CHUNK = 1 << 20;
     /**
      * The first {@link #SMALL_READS} bytes are read in small pieces, so that the end of a buffer is met
@@ -113,7 +111,7 @@ final class PathFileScanner {
     private boolean eof;
     /** Bytes of the file before {@code buf[0]}. */
     private long discarded;
-    /** The physical line the next record starts on (for the debug message when giving up). */
+    /** The physical line of the record being read (for the debug message when giving up). */
     private long line = 1;
 
     private int columns;
@@ -216,7 +214,9 @@ final class PathFileScanner {
     }
 
     private PathSet giveUp() {
-        LOG.debug("path file line {}: {}; reading it again by the general CSV route", line, unsupported);
+        // the logger only now: reading a plain file does not start logging
+        LoggerFactory.getLogger(PathFileScanner.class)
+                .debug("path file line {}: {}; reading it again by the general CSV route", line, unsupported);
         return null;
     }
 
