@@ -42,6 +42,28 @@ final class PackedColumn {
         return n != null ? n[i] : longs[i];
     }
 
+    /**
+     * Replaces each of the first {@code size} entries {@code v} by {@code map[v]}; every {@code map}
+     * value must fit the column as it is (as when renumbering ids among as many).
+     */
+    void remap(int[] map, int size) {
+        if (bytes != null) {
+            byte[] b = bytes;
+            for (int i = 0; i < size; i++) {
+                b[i] = (byte) map[b[i] & 0xFF];
+            }
+        } else if (ints != null) {
+            int[] n = ints;
+            for (int i = 0; i < size; i++) {
+                n[i] = map[n[i]];
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                longs[i] = map[(int) longs[i]];
+            }
+        }
+    }
+
     /** Sets entry {@code i} to {@code value} (not negative). */
     void set(int i, long value) {
         if (bytes != null) {

@@ -41,9 +41,7 @@ public final class PathSet {
         // the builder is spent: its arrays are taken over as they are (rows past `rows` unused)
         start = b.start;
         pool = b.pool;
-        for (int i = 0; i < start[rows]; i++) {
-            pool.set(i, rank[(int) pool.get(i)]);
-        }
+        pool.remap(rank, start[rows]); // ids to positions in channels(): as many, so they fit as before
         conversions = b.conversions;
         nulls = b.nulls;
         valueUnits = b.valueUnits;
