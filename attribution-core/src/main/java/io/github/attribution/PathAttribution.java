@@ -2,6 +2,7 @@ package io.github.attribution;
 
 import io.github.attribution.datadriven.PathCredits;
 import io.github.attribution.datadriven.PathModel;
+import io.github.attribution.datadriven.PathModels;
 import io.github.attribution.datadriven.PathSet;
 import io.github.attribution.internal.Parallel;
 import java.math.BigDecimal;
@@ -47,12 +48,22 @@ public final class PathAttribution {
         for (String spec : modelSpecs) {
             models.add(Models.pathModel(spec));
         }
-        // models are independent: run them side by side, each into its own slot
+        // models are independent: run them side by side, each into its own slot, the data-driven ones
+        // (which take longest) first so that the rule-based ones fill in beside them
+        int[] order = new int[models.size()];
+        int next = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int m = 0; m < models.size(); m++) {
+                if (isRuleBased(models.get(m)) == (pass == 1)) {
+                    order[next++] = m;
+                }
+            }
+        }
         PathCredits[] results = new PathCredits[models.size()];
-        Parallel.run(
-                Parallel.defaultThreads(),
-                models.size(),
-                m -> results[m] = models.get(m).creditPaths(paths));
+        Parallel.run(Parallel.defaultThreads(), models.size(), i -> {
+            int m = order[i];
+            results[m] = models.get(m).creditPaths(paths);
+        });
         List<PathCredit> rows = new ArrayList<>(models.size() * paths.channels().size());
         for (int m = 0; m < models.size(); m++) {
             PathCredits credits = results[m];
@@ -65,6 +76,10 @@ public final class PathAttribution {
             }
         }
         return List.copyOf(rows);
+    }
+
+    private static boolean isRuleBased(PathModel model) {
+        return model == PathModels.firstTouch() || model == PathModels.lastTouch() || model == PathModels.linear();
     }
 
     private static BigDecimal round(BigDecimal d) {

@@ -5,9 +5,10 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
- * Per-channel sums behind {@link PathCredits}, kept exact: whole conversions as {@code long}s,
- * everything else as {@link BigDecimal}s whose terms are rounded to {@value #SCALE} digits after the
- * point before they are added, so the sums do not depend on the order of the terms.
+ * Per-channel sums behind {@link PathCredits}, kept exact: whole conversions as {@code long}s, whole
+ * values as {@link DecimalSums}, everything else as {@link BigDecimal}s whose terms are rounded to
+ * {@value #SCALE} digits after the point before they are added, so the sums do not depend on the order
+ * of the terms.
  */
 final class CreditSums {
     static final int SCALE = 24;
@@ -16,6 +17,7 @@ final class CreditSums {
     private final long[] wholeConversions;
     private final BigDecimal[] conversions;
     private final BigDecimal[] value;
+    private final DecimalSums wholeValue;
 
     CreditSums(PathSet paths) {
         this.paths = paths;
@@ -25,14 +27,13 @@ final class CreditSums {
         value = new BigDecimal[n];
         Arrays.fill(conversions, BigDecimal.ZERO);
         Arrays.fill(value, BigDecimal.ZERO);
+        wholeValue = new DecimalSums(n);
     }
 
-    /** All of {@code conversions} and {@code value} to {@code channel}. */
-    void addWhole(int channel, long conversions, BigDecimal value) {
-        wholeConversions[channel] = Math.addExact(wholeConversions[channel], conversions);
-        if (value.signum() != 0) {
-            this.value[channel] = this.value[channel].add(value);
-        }
+    /** All of the conversions and value of row {@code row} of the path set to {@code channel}. */
+    void addWhole(int channel, int row) {
+        wholeConversions[channel] = Math.addExact(wholeConversions[channel], paths.conversions(row));
+        wholeValue.add(channel, paths, row);
     }
 
     /** {@code share} of {@code conversions} and {@code value} to {@code channel}. */
@@ -66,9 +67,12 @@ final class CreditSums {
     PathCredits build(String model) {
         int n = value.length;
         BigDecimal[] c = new BigDecimal[n];
+        BigDecimal[] v = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             c[i] = conversions[i].add(BigDecimal.valueOf(wholeConversions[i]));
+            // exact sums: adding the whole values last gives the same number and scale as in any order
+            v[i] = wholeValue.isZero(i) ? value[i] : value[i].add(wholeValue.sum(i));
         }
-        return new PathCredits(model, paths.channels(), c, value.clone());
+        return new PathCredits(model, paths.channels(), c, v);
     }
 }

@@ -92,16 +92,43 @@ public final class MarkovFit implements AttributionModel, PathModel {
     /** As {@link #fit(String, PathStatistics, int)}, solving directly up to {@code denseLimit} states. */
     static MarkovFit fit(String name, PathStatistics stats, int order, int denseLimit) {
         long began = System.nanoTime();
-        MarkovFit fit = new Builder(stats, order).build(name, denseLimit);
+        Builder b = new Builder(stats.channels(), order);
+        IntSequenceTable paths = stats.table();
+        for (int i = 0; i < paths.size(); i++) {
+            b.add(paths.pool(), paths.start(i), paths.end(i), stats.conversions(i), stats.nulls(i));
+        }
+        MarkovFit fit = b.build(name, denseLimit);
+        log(name, stats.pathCount() + " paths", fit, began);
+        return fit;
+    }
+
+    /**
+     * Fits a chain of {@code order} on the rows of {@code paths}, their paths collapsed: the same fit
+     * as on {@code PathStatistics.of(paths)}, counted row by row without gathering the distinct paths
+     * first.
+     */
+    static MarkovFit fit(String name, PathSet paths, int order) {
+        long began = System.nanoTime();
+        Builder b = new Builder(paths.channels(), order);
+        int[] path = new int[16];
+        for (int r = 0; r < paths.size(); r++) {
+            path = paths.copyPath(r, path);
+            b.add(path, 0, paths.length(r), paths.conversions(r), paths.nulls(r));
+        }
+        MarkovFit fit = b.build(name, AbsorbingChain.DENSE_LIMIT);
+        log(name, paths.size() + " rows", fit, began);
+        return fit;
+    }
+
+    private static void log(String name, String data, MarkovFit fit, long began) {
         LOG.debug(
-                "{}: fitted {} paths, {} states, {} transitions, P = {} in {} ms",
+                "{}: fitted {}, {} states, {} transitions, P = {} in {} ms",
                 name,
-                stats.pathCount(),
+                data,
                 fit.states.length,
                 fit.count.length,
                 fit.conversionProbability,
                 (System.nanoTime() - began) / 1_000_000);
-        return fit;
     }
 
     /** The model's name with its parameters ({@code markov}, {@code markov:order=2}). */
@@ -313,19 +340,24 @@ public final class MarkovFit implements AttributionModel, PathModel {
     }
 
     /**
-     * Counts transitions over the distinct paths of the statistics. A state is keyed by its tuple packed
-     * into a {@code long} (channel id + 1 in {@code 64 / order} bits, at most 21 for order 3), a
-     * transition by {@code state * (channels + 2) + outcome}, where the outcome is the next channel, or
-     * conversion or null; a transition remembers its target, so each step of a path is one lookup.
+     * Counts transitions over paths (the distinct paths of statistics, or path rows: counts add up the
+     * same). A state is keyed by its tuple packed into a {@code long} (channel id + 1 in {@code 64 /
+     * order} bits, at most 21 for order 3), a transition by {@code state * (channels + 2) + outcome},
+     * where the outcome is the next channel, or conversion or null; a transition remembers its target,
+     * so each step of a path is one lookup, in an array for the first {@value #DIRECT} keys.
      */
     private static final class Builder {
-        private final PathStatistics stats;
+        /** Transition keys below this are looked up in {@link #direct}, the others in a hash map. */
+        private static final int DIRECT = 1 << 14;
+
+        private final List<String> names;
         private final int order;
         private final int channels;
         private final int bits;
         private final long mask;
         private final LongIntMap stateOf = new LongIntMap(1024);
         private final LongIntMap transitionOf = new LongIntMap(4096);
+        private final int[] direct = new int[DIRECT];
         private long[] code = new long[256];
         private int stateCount;
         private int[] from = new int[1024];
@@ -334,51 +366,59 @@ public final class MarkovFit implements AttributionModel, PathModel {
         private long[] counts = new long[1024];
         private int transitionCount;
 
-        Builder(PathStatistics stats, int order) {
-            this.stats = stats;
+        Builder(List<String> channels, int order) {
+            this.names = channels;
             this.order = order;
-            this.channels = stats.channels().size();
+            this.channels = channels.size();
             this.bits = order <= 2 ? 32 : order == 3 ? 21 : 16;
             this.mask = order * bits >= 64 ? -1L : (1L << (order * bits)) - 1;
             long limit = (1L << bits) - 1;
-            if (channels >= limit) {
+            if (this.channels >= limit) {
                 throw new IllegalArgumentException(
-                        "markov order " + order + " supports fewer than " + limit + " channels: " + channels);
+                        "markov order " + order + " supports fewer than " + limit + " channels: " + this.channels);
             }
             stateCount = 1; // (start), code 0
+            Arrays.fill(direct, -1);
+        }
+
+        /**
+         * Counts the path {@code pool[from .. end)}, consecutive repeats collapsed, observed {@code
+         * conversions} and {@code nulls} times.
+         */
+        void add(int[] pool, int from, int end, long conversions, long nulls) {
+            long weight = Math.addExact(conversions, nulls);
+            if (weight == 0) {
+                return;
+            }
+            int s = 0;
+            int previous = -1;
+            for (int k = from; k < end; k++) {
+                int channel = pool[k];
+                if (channel == previous) {
+                    continue;
+                }
+                previous = channel;
+                int t = transition(s, channel);
+                counts[t] = Math.addExact(counts[t], weight);
+                s = to[t];
+            }
+            if (conversions > 0) {
+                int t = transition(s, channels);
+                counts[t] = Math.addExact(counts[t], conversions);
+            }
+            if (nulls > 0) {
+                int t = transition(s, channels + 1);
+                counts[t] = Math.addExact(counts[t], nulls);
+            }
         }
 
         MarkovFit build(String name, int denseLimit) {
-            IntSequenceTable paths = stats.table();
-            int[] pool = paths.pool();
-            for (int i = 0; i < paths.size(); i++) {
-                long conversions = stats.conversions(i);
-                long nulls = stats.nulls(i);
-                long weight = Math.addExact(conversions, nulls);
-                if (weight == 0) {
-                    continue;
-                }
-                int s = 0;
-                for (int k = paths.start(i); k < paths.end(i); k++) {
-                    int t = transition(s, pool[k]);
-                    counts[t] = Math.addExact(counts[t], weight);
-                    s = to[t];
-                }
-                if (conversions > 0) {
-                    int t = transition(s, channels);
-                    counts[t] = Math.addExact(counts[t], conversions);
-                }
-                if (nulls > 0) {
-                    int t = transition(s, channels + 1);
-                    counts[t] = Math.addExact(counts[t], nulls);
-                }
-            }
             return canonical(name, denseLimit);
         }
 
         private int transition(int s, int out) {
             long key = (long) s * (channels + 2) + out;
-            int t = transitionOf.get(key);
+            int t = key < DIRECT ? direct[(int) key] : transitionOf.get(key);
             if (t >= 0) {
                 return t;
             }
@@ -394,7 +434,11 @@ public final class MarkovFit implements AttributionModel, PathModel {
             to[t] = out == channels
                     ? CONVERSION
                     : out == channels + 1 ? NULL : state(((code[s] << bits) | (out + 1)) & mask);
-            transitionOf.put(key, t);
+            if (key < DIRECT) {
+                direct[(int) key] = t;
+            } else {
+                transitionOf.put(key, t);
+            }
             return t;
         }
 
@@ -474,8 +518,7 @@ public final class MarkovFit implements AttributionModel, PathModel {
                 count[k] = counts[t];
                 probability[k] = (double) counts[t] / out[src[t]];
             }
-            return new MarkovFit(
-                    name, this.order, stats.channels(), states, rowStart, target, count, probability, denseLimit);
+            return new MarkovFit(name, this.order, names, states, rowStart, target, count, probability, denseLimit);
         }
     }
 }

@@ -72,11 +72,14 @@ public final class MarkovModel implements AttributionModel, PathModel {
         return fit(PathStatistics.of(journeys)).bind(journeys);
     }
 
-    /** Fits on the rows of {@code paths}, then credits them by the fit. */
+    /**
+     * Fits on the rows of {@code paths} (the same fit as on {@code PathStatistics.of(paths)}), then
+     * credits them by the fit.
+     */
     @Override
     public PathCredits creditPaths(PathSet paths) {
         Objects.requireNonNull(paths, "paths must not be null");
-        return fit(PathStatistics.of(paths)).creditPaths(paths);
+        return MarkovFit.fit(name, paths, order).creditPaths(paths);
     }
 
     @Override

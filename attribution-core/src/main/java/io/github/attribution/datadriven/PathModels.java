@@ -2,7 +2,6 @@ package io.github.attribution.datadriven;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,33 +59,37 @@ public final class PathModels {
      */
     static void linear(PathSet paths, boolean[] only, CreditSums sums) {
         int channels = paths.channels().size();
+        // per path length n: each channel's touches' conversions, and (at n * channels + channel) value
         List<long[]> conversions = new ArrayList<>();
-        List<BigDecimal[]> value = new ArrayList<>();
-        int[] pool = paths.pool();
+        DecimalSums value = new DecimalSums(channels * 32);
         for (int r = 0; r < paths.size(); r++) {
             if (only != null && !only[r]) {
                 continue;
             }
+            long conv = paths.conversions(r);
+            BigDecimal big = paths.bigValue(r);
+            long units = paths.valueUnits(r);
+            if (conv == 0 && big == null && units == 0) {
+                continue; // nothing to share (most rows of most path files)
+            }
             int n = paths.length(r);
             while (conversions.size() <= n) {
                 conversions.add(null);
-                value.add(null);
             }
             if (conversions.get(n) == null) {
                 conversions.set(n, new long[channels]);
-                BigDecimal[] v = new BigDecimal[channels];
-                Arrays.fill(v, BigDecimal.ZERO);
-                value.set(n, v);
+                value.ensureSize((n + 1) * channels);
             }
             long[] c = conversions.get(n);
-            BigDecimal[] v = value.get(n);
-            long conv = paths.conversions(r);
-            BigDecimal val = paths.value(r);
-            for (int k = paths.start(r); k < paths.start(r) + n; k++) {
-                int ch = pool[k];
+            int scale = paths.valueScale(r);
+            int from = paths.start(r);
+            for (int k = from; k < from + n; k++) {
+                int ch = paths.channelAt(k);
                 c[ch] = Math.addExact(c[ch], conv);
-                if (val.signum() != 0) {
-                    v[ch] = v[ch].add(val);
+                if (big != null) {
+                    value.add(n * channels + ch, big);
+                } else if (units != 0) {
+                    value.add(n * channels + ch, units, scale);
                 }
             }
         }
@@ -95,7 +98,7 @@ public final class PathModels {
                 continue;
             }
             for (int ch = 0; ch < channels; ch++) {
-                sums.addRatio(ch, conversions.get(n)[ch], value.get(n)[ch], n);
+                sums.addRatio(ch, conversions.get(n)[ch], value.sum(n * channels + ch), n);
             }
         }
     }
@@ -118,10 +121,9 @@ public final class PathModels {
         public PathCredits creditPaths(PathSet paths) {
             Objects.requireNonNull(paths, "paths must not be null");
             CreditSums sums = new CreditSums(paths);
-            int[] pool = paths.pool();
             for (int r = 0; r < paths.size(); r++) {
                 int at = first ? paths.start(r) : paths.start(r) + paths.length(r) - 1;
-                sums.addWhole(pool[at], paths.conversions(r), paths.value(r));
+                sums.addWhole(paths.channelAt(at), r);
             }
             return sums.build(name);
         }

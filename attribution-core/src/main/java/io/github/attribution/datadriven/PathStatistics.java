@@ -32,7 +32,9 @@ public final class PathStatistics {
     private final IntSequenceTable paths;
     private final long[] conversions;
     private final long[] nulls;
-    private final BigDecimal[] value;
+    /** Per path its value; {@link #value(int)} reads it. */
+    private final DecimalSums value;
+
     private final long totalConversions;
     private final long totalNulls;
     private final BigDecimal totalValue;
@@ -41,35 +43,43 @@ public final class PathStatistics {
         int[] rank = new int[b.channels.size()];
         channels = Collections.unmodifiableList(Arrays.asList(b.channels.canonical(rank)));
         int n = b.paths.size();
+        paths = inOrder(rank) ? b.paths : renamed(b.paths, rank);
+        // the builder is spent: its arrays are taken over as they are (paths past n unused)
+        conversions = b.conversions;
+        nulls = b.nulls;
+        value = b.value;
+        totalValue = b.totalValue.sum(0);
+        totalConversions = b.totalConversions;
+        totalNulls = b.totalNulls;
+    }
+
+    private static boolean inOrder(int[] rank) {
+        for (int i = 0; i < rank.length; i++) {
+            if (rank[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code table} with channel {@code c} renamed {@code rank[c]}, paths keeping their numbers. */
+    private static IntSequenceTable renamed(IntSequenceTable table, int[] rank) {
+        int n = table.size();
         IntSequenceTable renamed = new IntSequenceTable(n);
-        int[] from = b.paths.pool();
+        int[] from = table.pool();
         int[] scratch = new int[16];
         for (int i = 0; i < n; i++) {
-            int len = b.paths.length(i);
+            int len = table.length(i);
             if (scratch.length < len) {
                 scratch = new int[Math.max(len, scratch.length * 2)];
             }
             for (int k = 0; k < len; k++) {
-                scratch[k] = rank[from[b.paths.start(i) + k]];
+                scratch[k] = rank[from[table.start(i) + k]];
             }
             int j = renamed.add(scratch, 0, len);
             assert j == i : "renaming merged two paths";
         }
-        paths = renamed;
-        conversions = Arrays.copyOf(b.conversions, n);
-        nulls = Arrays.copyOf(b.nulls, n);
-        value = new BigDecimal[n];
-        BigDecimal total = BigDecimal.ZERO;
-        for (int i = 0; i < n; i++) {
-            BigDecimal v = b.value[i];
-            value[i] = v == null ? BigDecimal.ZERO : v;
-            if (v != null) {
-                total = total.add(v);
-            }
-        }
-        totalValue = total;
-        totalConversions = b.totalConversions;
-        totalNulls = b.totalNulls;
+        return renamed;
     }
 
     /** Statistics of nothing. */
@@ -90,18 +100,16 @@ public final class PathStatistics {
         for (int c = 0; c < id.length; c++) {
             id[c] = b.channels.id(paths.channels().get(c));
         }
-        int[] pool = paths.pool();
         int[] scratch = new int[16];
         for (int r = 0; r < paths.size(); r++) {
             int len = paths.length(r);
-            if (scratch.length < len) {
-                scratch = new int[Math.max(len, scratch.length * 2)];
-            }
-            int from = paths.start(r);
+            scratch = paths.copyPath(r, scratch);
             for (int k = 0; k < len; k++) {
-                scratch[k] = id[pool[from + k]];
+                scratch[k] = id[scratch[k]];
             }
-            b.addIds(scratch, len, paths.conversions(r), paths.nulls(r), paths.value(r));
+            int i = b.addPath(scratch, len, paths.conversions(r), paths.nulls(r));
+            b.value.add(i, paths, r);
+            b.totalValue.add(0, paths, r);
         }
         return b.build();
     }
@@ -136,10 +144,9 @@ public final class PathStatistics {
                 scratch[p] = id[channel];
             }
             if (status == OpportunityStatus.WON) {
-                BigDecimal value = BigDecimal.valueOf(data.amount(o), Money.fractionDigits(data.currency(o)));
-                b.addIds(scratch, len, 1, 0, value);
+                b.addIds(scratch, len, 1, 0, data.amount(o), Money.fractionDigits(data.currency(o)));
             } else {
-                b.addIds(scratch, len, 0, 1, BigDecimal.ZERO);
+                b.addIds(scratch, len, 0, 1, 0, 0);
             }
         }
         return b.build();
@@ -188,7 +195,7 @@ public final class PathStatistics {
             for (int k = paths.start(i); k < paths.end(i); k++) {
                 path.add(channels.get(paths.pool()[k]));
             }
-            out.add(new PathCount(path, conversions[i], nulls[i], value[i]));
+            out.add(new PathCount(path, conversions[i], nulls[i], value(i)));
         }
         return Collections.unmodifiableList(out);
     }
@@ -205,6 +212,12 @@ public final class PathStatistics {
 
     long nulls(int path) {
         return nulls[path];
+    }
+
+    /** The value of path {@code path}: its rows' values added up, {@code 0} when none had any. */
+    private BigDecimal value(int path) {
+        BigDecimal v = value.sumOrNull(path);
+        return v == null ? BigDecimal.ZERO : v;
     }
 
     private Integer[] canonicalOrder() {
@@ -241,7 +254,7 @@ public final class PathStatistics {
             if (j < 0
                     || conversions[i] != that.conversions[j]
                     || nulls[i] != that.nulls[j]
-                    || value[i].compareTo(that.value[j]) != 0) {
+                    || value(i).compareTo(that.value(j)) != 0) {
                 return false;
             }
         }
@@ -255,7 +268,7 @@ public final class PathStatistics {
             int e = IntSequenceTable.hash(paths.pool(), paths.start(i), paths.length(i));
             e = 31 * e + Long.hashCode(conversions[i]);
             e = 31 * e + Long.hashCode(nulls[i]);
-            e = 31 * e + value[i].stripTrailingZeros().hashCode();
+            e = 31 * e + value(i).stripTrailingZeros().hashCode();
             h += e;
         }
         return h;
@@ -289,7 +302,8 @@ public final class PathStatistics {
         private final IntSequenceTable paths = new IntSequenceTable(1024);
         private long[] conversions = new long[1024];
         private long[] nulls = new long[1024];
-        private BigDecimal[] value = new BigDecimal[1024];
+        private final DecimalSums value = new DecimalSums(1024);
+        private final DecimalSums totalValue = new DecimalSums(1);
         private long totalConversions;
         private long totalNulls;
         private int[] scratch = new int[16];
@@ -352,7 +366,9 @@ public final class PathStatistics {
                 for (int k = 0; k < len; k++) {
                     ids[k] = id[pool[s.paths.start(i) + k]];
                 }
-                addIds(ids, len, s.conversions[i], s.nulls[i], s.value[i]);
+                int j = addPath(ids, len, s.conversions[i], s.nulls[i]);
+                value.addAll(j, s.value, i);
+                totalValue.addAll(0, s.value, i);
             }
         }
 
@@ -371,6 +387,34 @@ public final class PathStatistics {
             if (value.signum() < 0) {
                 throw new IllegalArgumentException("value must not be negative: " + value.toPlainString());
             }
+            int i = addPath(ids, len, conversions, nulls);
+            this.value.add(i, value);
+            totalValue.add(0, value);
+            return this;
+        }
+
+        /** As {@link #addIds(int[], int, long, long, BigDecimal)}, the value {@code units * 10^-scale}. */
+        Builder addIds(int[] ids, int len, long conversions, long nulls, long units, int scale) {
+            if (units < 0) {
+                return addIds(ids, len, conversions, nulls, BigDecimal.valueOf(units, scale)); // rejects it
+            }
+            if (conversions < 0 || nulls < 0) {
+                return addIds(ids, len, conversions, nulls, BigDecimal.ZERO); // rejects them
+            }
+            int i = addPath(ids, len, conversions, nulls);
+            value.add(i, units, scale);
+            totalValue.add(0, units, scale);
+            return this;
+        }
+
+        /**
+         * Adds {@code ids[0..len)} collapsed, with its counts (not negative), and returns the path's
+         * number; the caller adds its value.
+         */
+        private int addPath(int[] ids, int len, long conversions, long nulls) {
+            if (built) {
+                throw new IllegalStateException("build() was already called");
+            }
             if (scratch.length < len) {
                 scratch = new int[Math.max(len, scratch.length * 2)];
             }
@@ -385,16 +429,13 @@ public final class PathStatistics {
             if (i == before && i == this.conversions.length) {
                 this.conversions = Arrays.copyOf(this.conversions, i * 2);
                 this.nulls = Arrays.copyOf(this.nulls, i * 2);
-                this.value = Arrays.copyOf(this.value, i * 2);
+                value.ensureSize(i * 2);
             }
             this.conversions[i] = Math.addExact(this.conversions[i], conversions);
             this.nulls[i] = Math.addExact(this.nulls[i], nulls);
             totalConversions = Math.addExact(totalConversions, conversions);
             totalNulls = Math.addExact(totalNulls, nulls);
-            if (value.signum() != 0) {
-                this.value[i] = this.value[i] == null ? value : this.value[i].add(value);
-            }
-            return this;
+            return i;
         }
     }
 }

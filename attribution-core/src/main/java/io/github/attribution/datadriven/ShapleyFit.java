@@ -203,31 +203,24 @@ public final class ShapleyFit implements AttributionModel, PathModel {
         int[] id = idsFor(paths.channels().toArray(new String[0]));
         IntSequenceTable groups = new IntSequenceTable(1024);
         long[] conversions = new long[1024];
-        BigDecimal[] value = new BigDecimal[1024];
-        int[] pool = paths.pool();
+        DecimalSums value = new DecimalSums(1024);
         int[] set = new int[16];
         for (int r = 0; r < paths.size(); r++) {
             int len = paths.length(r);
-            if (set.length < len) {
-                set = new int[Math.max(len, set.length * 2)];
-            }
-            System.arraycopy(pool, paths.start(r), set, 0, len);
+            set = paths.copyPath(r, set);
             int n = distinct(set, len);
             int g = groups.add(set, 0, n);
             if (g == conversions.length) {
                 conversions = Arrays.copyOf(conversions, g * 2);
-                value = Arrays.copyOf(value, g * 2);
+                value.ensureSize(g * 2);
             }
             conversions[g] = Math.addExact(conversions[g], paths.conversions(r));
-            BigDecimal v = paths.value(r);
-            if (v.signum() != 0) {
-                value[g] = value[g] == null ? v : value[g].add(v);
-            }
+            value.add(g, paths, r);
         }
         CreditSums sums = new CreditSums(paths);
         int[] gpool = groups.pool();
         for (int g = 0; g < groups.size(); g++) {
-            BigDecimal v = value[g] == null ? BigDecimal.ZERO : value[g];
+            BigDecimal v = value.sum(g);
             if (conversions[g] == 0 && v.signum() == 0) {
                 continue;
             }

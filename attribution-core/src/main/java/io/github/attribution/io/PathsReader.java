@@ -41,8 +41,24 @@ public final class PathsReader {
         }
     }
 
-    /** Reads {@code file}. */
+    /**
+     * Reads {@code file}. Most files are read straight from their bytes, without objects per row; a
+     * file with anything that route does not take (quoted fields, numbers in other forms, errors) is
+     * read by {@link #read(CsvReader)}, with the same result or error either way.
+     */
     public PathSet read(Path file) throws IOException {
+        if (PathFileScanner.supports(separator)) {
+            PathSet fast =
+                    new PathFileScanner(pathColumn, conversionsColumn, nullsColumn, valueColumn, separator).read(file);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return readGeneral(file);
+    }
+
+    /** Reads {@code file} by the general route: {@link CsvReader}, then {@link #read(CsvReader)}. */
+    PathSet readGeneral(Path file) throws IOException {
         try (CsvReader csv = CsvReader.open(file)) {
             return read(csv);
         }
