@@ -17,6 +17,31 @@ import java.util.SplittableRandom;
 public final class SyntheticPaths {
     private SyntheticPaths() {}
 
+    /**
+     * Writes a path file for the command-line measurements in the README: {@code FILE [ROWS [SEED]]},
+     * 10 channels, mean length 3.5, at most 31 touches; columns {@code path} ({@code "a > b"}), {@code
+     * total_conversions}, {@code total_null}, {@code total_conversion_value}.
+     *
+     * <pre>java -cp attribution-benchmarks/target/benchmarks.jar io.github.attribution.benchmarks.SyntheticPaths /tmp/paths1m.csv 1000000</pre>
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: SyntheticPaths FILE [ROWS [SEED]]");
+            System.exit(2);
+        }
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : BenchmarkData.SEED;
+        PathSet paths = generate(rows, 10, 3.5, 31, seed);
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(args[0]))) {
+            out.write("path,total_conversions,total_null,total_conversion_value\n");
+            for (int r = 0; r < paths.size(); r++) {
+                out.write(String.join(" > ", paths.path(r)));
+                out.write("," + paths.conversions(r) + "," + paths.nulls(r) + ","
+                        + paths.value(r).toPlainString() + "\n");
+            }
+        }
+    }
+
     /** {@code rows} one-path rows over {@code channels} channels. */
     public static PathSet generate(int rows, int channels, double meanLength, int maxLength, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -473,8 +473,8 @@ public final class Dataset {
                 TouchType type) {
             requireOpen();
             Records.requireText("touchpoint_id", id, "touchpoint");
-            Records.requireText("account_id", accountId, "touchpoint " + id);
-            Records.requireText("channel", channel, "touchpoint " + id);
+            Records.requireText("account_id", accountId, "touchpoint", id);
+            Records.requireText("channel", channel, "touchpoint", id);
             if (touchCount == touchAccount.length) {
                 growTouches();
             }
@@ -543,7 +543,7 @@ public final class Dataset {
                 OpportunityStatus status) {
             requireOpen();
             Records.requireText("opportunity_id", id, "opportunity");
-            Records.requireText("account_id", accountId, "opportunity " + id);
+            Records.requireText("account_id", accountId, "opportunity", id);
             Objects.requireNonNull(currency, "currency must not be null");
             Objects.requireNonNull(status, "status must not be null");
             Money.fractionDigits(currency);
@@ -599,7 +599,7 @@ public final class Dataset {
         public Builder addPerson(String id, String accountId, long leadCreatedAt) {
             requireOpen();
             Records.requireText("person_id", id, "person");
-            Records.requireText("account_id", accountId, "person " + id);
+            Records.requireText("account_id", accountId, "person", id);
             int p = person(id);
             if (personKnown[p]) {
                 throw new InvalidRecordException(
@@ -620,7 +620,7 @@ public final class Dataset {
         public Builder addContact(String opportunityId, String personId) {
             requireOpen();
             Records.requireText("opportunity_id", opportunityId, "opportunity contact");
-            Records.requireText("person_id", personId, "opportunity contact of " + opportunityId);
+            Records.requireText("person_id", personId, "opportunity contact of", opportunityId);
             int opp = oppIds.find(opportunityId);
             if (opp < 0) {
                 throw new InvalidRecordException(

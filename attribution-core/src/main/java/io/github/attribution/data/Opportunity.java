@@ -23,7 +23,7 @@ public record Opportunity(
      */
     public Opportunity {
         id = Records.requireText("opportunity_id", id, "opportunity");
-        accountId = Records.requireText("account_id", accountId, "opportunity " + id);
+        accountId = Records.requireText("account_id", accountId, "opportunity", id);
         java.util.Objects.requireNonNull(amount, "amount must not be null");
         java.util.Objects.requireNonNull(createdAt, "createdAt must not be null");
         java.util.Objects.requireNonNull(status, "status must not be null");

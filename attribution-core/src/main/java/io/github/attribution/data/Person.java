@@ -13,7 +13,7 @@ public record Person(String id, String accountId, Instant leadCreatedAt) {
     /** Validates every field. */
     public Person {
         id = Records.requireText("person_id", id, "person");
-        accountId = Records.requireText("account_id", accountId, "person " + id);
+        accountId = Records.requireText("account_id", accountId, "person", id);
         if (leadCreatedAt != null) {
             Records.epochNanos("lead_created_at", leadCreatedAt, "person " + id);
         }

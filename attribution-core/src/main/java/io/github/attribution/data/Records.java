@@ -17,6 +17,17 @@ final class Records {
         return value;
     }
 
+    /**
+     * {@link #requireText(String, String, String)} for a field of record {@code kind + " " + id}; the
+     * message is built only when the check fails (readers call this for every row).
+     */
+    static String requireText(String field, String value, String kind, String id) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRecordException(field, value, field + " must not be empty (" + kind + " " + id + ")");
+        }
+        return value;
+    }
+
     /** Nanoseconds since the epoch; the representable range is 1677-09-21 to 2262-04-11. */
     static long epochNanos(String field, Instant instant, String what) {
         try {

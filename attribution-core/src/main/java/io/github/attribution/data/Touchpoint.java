@@ -30,11 +30,11 @@ public record Touchpoint(
     /** Validates every field; blank optional dimensions become {@code ""}, a blank person {@code null}. */
     public Touchpoint {
         id = Records.requireText("touchpoint_id", id, "touchpoint");
-        accountId = Records.requireText("account_id", accountId, "touchpoint " + id);
+        accountId = Records.requireText("account_id", accountId, "touchpoint", id);
         personId = personId == null || personId.isBlank() ? null : personId;
         Objects.requireNonNull(occurredAt, "occurredAt must not be null");
         Records.epochNanos("occurred_at", occurredAt, "touchpoint " + id);
-        channel = Records.requireText("channel", channel, "touchpoint " + id);
+        channel = Records.requireText("channel", channel, "touchpoint", id);
         source = source == null ? "" : source;
         campaign = campaign == null ? "" : campaign;
         offer = offer == null ? "" : offer;

@@ -83,7 +83,7 @@ final class Values {
         if (year < 0 || month < 1 || month > 12 || day < 1 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return Long.MIN_VALUE;
         }
-        if (day > LocalDate.of(year, month, 1).lengthOfMonth() || year < 1678 || year > 2261) {
+        if (day > lengthOfMonth(year, month) || year < 1678 || year > 2261) {
             return Long.MIN_VALUE;
         }
         long days = epochDay(year, month, day);
@@ -115,6 +115,13 @@ final class Values {
             }
         }
         return (days * 86_400L + hour * 3600L + minute * 60L + second) * NANOS_PER_SECOND + nanos;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        if (month == 2) {
+            return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     }
 
     /** The non-negative number in {@code s[from, from+len)}, or -1 if it is not all ASCII digits. */

@@ -48,6 +48,31 @@ final class ValuesTest {
     }
 
     @Test
+    void instant_knowsTheLengthOfEveryMonthInLeapAndCommonYears() {
+        for (int year : new int[] {1900, 2000, 2023, 2024, 2100, 2200}) {
+            for (int month = 1; month <= 12; month++) {
+                for (int day = 28; day <= 31; day++) {
+                    String date = String.format("%04d-%02d-%02d", year, month, day);
+                    boolean valid = day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+                    if (valid) {
+                        assertEquals(
+                                java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400_000_000_000L,
+                                Values.instant(date),
+                                date);
+                        assertEquals(
+                                java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400_000_000_000L,
+                                Values.instant(date + "T00:00:00Z"),
+                                date);
+                    } else {
+                        assertThrows(IllegalArgumentException.class, () -> Values.instant(date), date);
+                        assertThrows(IllegalArgumentException.class, () -> Values.instant(date + "T00:00:00Z"), date);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void instant_fastPathAgreesWithJavaTime() {
         qt().withExamples(2000)
                 .forAll(
