@@ -416,7 +416,7 @@ public final class Dataset {
         private long[] oppClosed = new long[16];
         private byte[] oppStatus = new byte[16];
         private int oppCount;
-        private final Dictionary oppIds = new Dictionary();
+        private Dictionary oppIds = new Dictionary();
 
         private int[] personAccount = new int[16];
         private long[] personLeadCreated = new long[16];
@@ -426,13 +426,13 @@ public final class Dataset {
         private int[] contactPerson = new int[16];
         private int contactCount;
 
-        private final Dictionary accounts = new Dictionary();
-        private final Dictionary persons = new Dictionary();
-        private final Dictionary channels = new Dictionary();
-        private final Dictionary sources = new Dictionary();
-        private final Dictionary campaigns = new Dictionary();
-        private final Dictionary offers = new Dictionary();
-        private final List<Currency> currencies = new ArrayList<>();
+        private Dictionary accounts = new Dictionary();
+        private Dictionary persons = new Dictionary();
+        private Dictionary channels = new Dictionary();
+        private Dictionary sources = new Dictionary();
+        private Dictionary campaigns = new Dictionary();
+        private Dictionary offers = new Dictionary();
+        private List<Currency> currencies = new ArrayList<>();
         private boolean built;
 
         private Builder() {}
@@ -493,6 +493,150 @@ public final class Dataset {
             touchType[row] = (byte) (type == null ? TouchType.MARKETING : type).ordinal();
             touchId.add(id);
             touchCount++;
+            return this;
+        }
+
+        /**
+         * A dictionary field of touchpoints, for {@link #intern(TouchField, String)}.
+         */
+        public enum TouchField {
+            /** {@code account_id}. */
+            ACCOUNT,
+            /** {@code person_id}. */
+            PERSON,
+            /** {@code channel}. */
+            CHANNEL,
+            /** {@code source}. */
+            SOURCE,
+            /** {@code campaign}. */
+            CAMPAIGN,
+            /** {@code offer}. */
+            OFFER
+        }
+
+        /**
+         * For file readers that number values themselves (by their bytes): the id the dataset gives
+         * {@code value} of {@code field}, numbering it now when it is new. Ids are dense and in order of
+         * first appearance, as with {@link #addTouchpoint(String, String, String, long, String, String,
+         * String, String, TouchType)}. No check is made: the caller passes a non-blank account, person
+         * and channel, and any source, campaign or offer ({@code ""} when unknown).
+         */
+        public int intern(TouchField field, String value) {
+            requireOpen();
+            Objects.requireNonNull(value, "value must not be null");
+            switch (field) {
+                case ACCOUNT:
+                    return accounts.intern(value);
+                case PERSON:
+                    return person(value);
+                case CHANNEL:
+                    return channels.intern(value);
+                case SOURCE:
+                    return sources.intern(value);
+                case CAMPAIGN:
+                    return campaigns.intern(value);
+                default:
+                    return offers.intern(value);
+            }
+        }
+
+        /**
+         * For file readers: adds a touchpoint whose id is the ASCII bytes {@code id[from .. to)} and
+         * whose other fields are ids from {@link #intern(TouchField, String)} ({@code person} -1 when
+         * unknown), without any {@code String}. The id must be non-blank: it is not checked.
+         *
+         * @param occurredAt nanoseconds since the epoch
+         * @return false, adding nothing, when a touchpoint with this id was already added
+         */
+        public boolean addTouchpoint(
+                byte[] id,
+                int from,
+                int to,
+                int account,
+                int person,
+                long occurredAt,
+                int channel,
+                int source,
+                int campaign,
+                int offer,
+                TouchType type) {
+            requireOpen();
+            if (touchCount == touchAccount.length) {
+                growTouches();
+            }
+            int row = touchCount;
+            if (touchIds.add(touchId, row, id, from, to) >= 0) {
+                return false;
+            }
+            touchAccount[row] = account;
+            touchPerson[row] = person;
+            touchTime[row] = occurredAt;
+            touchChannel[row] = channel;
+            touchSource[row] = source;
+            touchCampaign[row] = campaign;
+            touchOffer[row] = offer;
+            touchType[row] = (byte) type.ordinal();
+            touchId.addLatin1(id, from, to);
+            touchCount++;
+            return true;
+        }
+
+        /**
+         * Whether nothing at all has been added yet (no touchpoint, opportunity, person, contact, nor any
+         * account, channel or other value).
+         */
+        public boolean isEmpty() {
+            return touchCount == 0
+                    && oppCount == 0
+                    && contactCount == 0
+                    && accounts.size() == 0
+                    && persons.size() == 0
+                    && channels.size() == 0
+                    && sources.size() == 0
+                    && campaigns.size() == 0
+                    && offers.size() == 0
+                    && currencies.isEmpty();
+        }
+
+        /**
+         * Discards everything added, leaving the builder as {@link Dataset#builder()} returns it (for a
+         * file reader that gives up part-way and reads the file again by another route).
+         */
+        public Builder reset() {
+            requireOpen();
+            touchId = new IdColumn();
+            touchAccount = new int[64];
+            touchPerson = new int[64];
+            touchTime = new long[64];
+            touchChannel = new int[64];
+            touchSource = new int[64];
+            touchCampaign = new int[64];
+            touchOffer = new int[64];
+            touchType = new byte[64];
+            touchCount = 0;
+            touchIds = new IdIndex();
+            oppId = new String[16];
+            oppAccount = new int[16];
+            oppAmount = new long[16];
+            oppCurrency = new int[16];
+            oppCreated = new long[16];
+            oppClosed = new long[16];
+            oppStatus = new byte[16];
+            oppCount = 0;
+            oppIds = new Dictionary();
+            personAccount = new int[16];
+            personLeadCreated = new long[16];
+            personKnown = new boolean[16];
+            contactOpp = new int[16];
+            contactPerson = new int[16];
+            contactCount = 0;
+            accounts = new Dictionary();
+            persons = new Dictionary();
+            channels = new Dictionary();
+            sources = new Dictionary();
+            campaigns = new Dictionary();
+            offers = new Dictionary();
+            currencies = new ArrayList<>();
             return this;
         }
 

@@ -76,6 +76,34 @@ final class IdColumn {
         return size++;
     }
 
+    /**
+     * Appends the id whose characters are the bytes {@code b[from .. to)}, one character a byte
+     * (Latin-1; ASCII bytes are also their UTF-8); returns its row. The same as {@link #add(String)}
+     * of that text.
+     */
+    int addLatin1(byte[] b, int from, int to) {
+        int length = to - from;
+        if (current == null || used + MAX_HEADER + length > current.length) {
+            newChunk(MAX_HEADER + length);
+        }
+        if (size == where.length) {
+            where = Arrays.copyOf(where, size + (size >> 1) + 16);
+        }
+        where[size] = ((long) (chunkCount - 1) << CHUNK_BITS) | used;
+        byte[] c = current;
+        int p = used;
+        for (int header = length << 1; ; header >>>= 7) { // a varint
+            if ((header & ~0x7F) == 0) {
+                c[p++] = (byte) header;
+                break;
+            }
+            c[p++] = (byte) ((header & 0x7F) | 0x80);
+        }
+        System.arraycopy(b, from, c, p, length);
+        used = p + length;
+        return size++;
+    }
+
     /** Id {@code row} as a string (a new one each call). */
     String get(int row) {
         long w = where[row];
@@ -145,6 +173,16 @@ final class IdColumn {
             }
         }
         return true;
+    }
+
+    /** Whether id {@code row} is the Latin-1 text of the bytes {@code b[from .. to)}. */
+    boolean equalsAt(int row, byte[] b, int from, int to) {
+        long w = where[row];
+        byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
+        int p = (int) (w & (CHUNK - 1));
+        int header = header(c, p);
+        p += headerSize(header);
+        return (header & 1) == 0 && (header >>> 1) == to - from && Arrays.equals(c, p, p + (to - from), b, from, to);
     }
 
     /** Ids {@code a} and {@code b} compared as {@link String#compareTo} compares them. */

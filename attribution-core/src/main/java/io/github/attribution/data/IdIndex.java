@@ -39,6 +39,39 @@ final class IdIndex {
         }
     }
 
+    /**
+     * {@link #add(IdColumn, int, String)} for an id given as its bytes {@code b[from .. to)}, one
+     * character a byte (ASCII or Latin-1): the same hash as the {@code String} of those characters, so
+     * rows added either way share the table.
+     *
+     * @return -1 if the id is new, otherwise the earlier row with the same id
+     */
+    int add(IdColumn ids, int row, byte[] b, int from, int to) {
+        if (4L * (size + 1) > 3L * table.length) {
+            grow();
+        }
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + (b[i] & 0xFF); // String.hashCode of the Latin-1 text
+        }
+        int hash = mix(h);
+        int mask = table.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0) {
+                table[slot] = ((long) hash << 32) | (row + 1L);
+                size++;
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash) {
+                int other = (int) (entry & ROW_MASK) - 1;
+                if (ids.equalsAt(other, b, from, to)) {
+                    return other;
+                }
+            }
+        }
+    }
+
     /** Makes room for {@code count} rows in all without growing again. */
     void expect(int count) {
         long slots = Math.max(table.length, Long.highestOneBit(Math.max(1, 4L * count / 3)) * 2);

@@ -80,8 +80,26 @@ public final class DatasetReader {
         return rejected;
     }
 
-    /** Reads touchpoints.csv; returns the number of touchpoints added. */
+    /**
+     * Reads touchpoints.csv; returns the number of touchpoints added. Into an empty builder, most files
+     * are read straight from their bytes, without objects per row ({@link TouchpointFileScanner}); a
+     * file with anything that route does not take (quoted fields, other date forms, bad rows) is read
+     * again from the start by the general route, with the same result, rejects or error either way.
+     */
     public long readTouchpoints(Path file, Dataset.Builder into) throws IOException {
+        if (into.isEmpty()) {
+            long added = new TouchpointFileScanner().read(file, into);
+            if (added >= 0) {
+                rowsRead += added;
+                return added;
+            }
+            into.reset();
+        }
+        return readTouchpointsGeneral(file, into);
+    }
+
+    /** Reads touchpoints.csv by the general route: {@link CsvReader}, then a row at a time. */
+    long readTouchpointsGeneral(Path file, Dataset.Builder into) throws IOException {
         try (CsvReader csv = CsvReader.open(file)) {
             return readTouchpoints(csv, into, Files.size(file));
         }

@@ -1,0 +1,200 @@
+package io.github.attribution.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.Money;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link DatasetReader#readTouchpoints(Path, Dataset.Builder)}, which reads most files by the byte-level
+ * route ({@link TouchpointFileScanner}), against the general route ({@link
+ * DatasetReader#readTouchpointsGeneral}): the same datasets, rejects, counters and errors.
+ */
+final class TouchpointReaderFastRouteTest {
+    private static final String[] CHANNELS = {"Email", "Paid Search", "Événement", "Webinar 東京", "  Spaced  ", "x"};
+    private static final String[] CAMPAIGNS = {
+        "", "2025-Q1 Ebook", "\"Pipeline, Not Leads\"", "Größe", "a,b", "  ", "Q\u00e9"
+    };
+    private static final String[] GOOD_DATES = {
+        "2025-02-19", "2025-02-19T03:01:47Z", "2024-02-29T23:59:59.5Z", "1970-01-01T00:00:00.123456789Z"
+    };
+    private static final String[] OTHER_DATES = {
+        "2025-02-19T03:01:47+02:00", " 2025-02-19", "2025-02-30", "2025-13-01", "", "nope", "2025-02-19t03:01:47z"
+    };
+    private static final String[] TYPES = {"", "marketing", "sales", "SALES", "Marketing"};
+    private static final String[] OTHER_TYPES = {" sales", "other", "  "};
+
+    @TempDir
+    Path dir;
+
+    /** A random touchpoint file; {@code bad} adds rows the fast route must give up on. */
+    private static String generate(long seed, boolean bad) {
+        Random r = new Random(seed);
+        List<String> columns = new ArrayList<>(List.of("touchpoint_id", "account_id", "occurred_at", "channel"));
+        for (String optional : List.of("person_id", "source", "campaign", "offer", "touch_type", "note")) {
+            if (r.nextBoolean()) {
+                columns.add(optional);
+            }
+        }
+        Collections.shuffle(columns, r);
+        String eol = r.nextBoolean() ? "\n" : "\r\n";
+        StringBuilder s = new StringBuilder(String.join(",", columns)).append(eol);
+        int rows = r.nextInt(40);
+        for (int i = 0; i < rows; i++) {
+            if (r.nextInt(30) == 0) {
+                s.append(eol); // an empty line
+            }
+            List<String> fields = new ArrayList<>();
+            int badField = bad && r.nextInt(8) == 0 ? r.nextInt(columns.size()) : -1;
+            for (int c = 0; c < columns.size(); c++) {
+                String name = columns.get(c);
+                boolean b = c == badField;
+                String v;
+                switch (name) {
+                    case "touchpoint_id":
+                        v = b ? pick(r, "", " ", "TP-1", "TÉ-" + i) : "TP-" + (i * 7 + r.nextInt(3) * 1000);
+                        break;
+                    case "account_id":
+                        v = b ? pick(r, "", "  ") : "ACC-" + r.nextInt(5);
+                        break;
+                    case "person_id":
+                        v = b ? " " : r.nextInt(3) == 0 ? "" : "P-" + r.nextInt(8);
+                        break;
+                    case "occurred_at":
+                        v = b ? pick(r, OTHER_DATES) : pick(r, GOOD_DATES);
+                        break;
+                    case "channel":
+                        v = b ? pick(r, "", " ") : pick(r, CHANNELS);
+                        break;
+                    case "touch_type":
+                        v = b ? pick(r, OTHER_TYPES) : pick(r, TYPES);
+                        break;
+                    default:
+                        v = b ? "bad\"quote" : pick(r, CAMPAIGNS);
+                }
+                fields.add(quote(v, r));
+            }
+            if (bad && r.nextInt(25) == 0) {
+                fields.add("extra");
+            }
+            s.append(String.join(",", fields));
+            if (i < rows - 1 || r.nextBoolean()) {
+                s.append(eol);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String quote(String v, Random r) {
+        if (v.contains("\"") && !v.startsWith("bad") || v.contains(",") || r.nextInt(10) == 0) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    private static String pick(Random r, String... values) {
+        return values[r.nextInt(values.length)];
+    }
+
+    /** The outcome of a read: the dataset described, or the error, plus rejects and counters. */
+    private static List<String> outcome(Path file, boolean skip, boolean general) {
+        List<String> out = new ArrayList<>();
+        DatasetReader reader = new DatasetReader(
+                Money.currency("USD"), skip ? (e, record) -> out.add("reject " + e.getMessage() + " " + record) : null);
+        Dataset.Builder b = Dataset.builder();
+        try {
+            long n = general ? reader.readTouchpointsGeneral(file, b) : reader.readTouchpoints(file, b);
+            out.add("added " + n + " read " + reader.rowsRead() + " rejected " + reader.rejected());
+            Dataset d = b.build();
+            for (int t = 0; t < d.touchCount(); t++) {
+                out.add(d.touchpoint(t) + " " + d.touchAccount(t) + " " + d.touchPerson(t) + " "
+                        + d.touchChannel(t) + " " + d.touchSource(t) + " " + d.touchCampaign(t) + " "
+                        + d.touchOffer(t) + " " + d.channelName(d.touchChannel(t)));
+            }
+            out.add("counts " + d.accountCount() + " " + d.personCount() + " " + d.channelCount() + " "
+                    + d.sourceCount());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            out.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    private void assertSame(String text) throws IOException {
+        Path file = dir.resolve("touchpoints.csv");
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        for (boolean skip : new boolean[] {false, true}) {
+            assertEquals(outcome(file, skip, true), outcome(file, skip, false), text);
+        }
+    }
+
+    private boolean fast(String text) throws IOException {
+        Path file = dir.resolve("fast.csv");
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        return new TouchpointFileScanner().read(file, Dataset.builder()) >= 0;
+    }
+
+    @Test
+    void read_generatedFiles_sameAsGeneralRoute() {
+        qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
+            try {
+                assertSame(generate(seed, seed % 3 == 0));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void read_plainGeneratedFiles_takeTheFastRoute() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            try {
+                String text = generate(seed, false);
+                // ids repeat now and then, and a row of only an empty quoted field is read as empty
+                if (!text.contains("\"\"") && !text.contains("  ") && !text.contains(" ,")) {
+                    Path file = dir.resolve("general.csv");
+                    Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+                    List<String> general = outcome(file, false, true);
+                    if (!general.get(general.size() - 1).contains("Exception")) {
+                        assertTrue(fast(text), text);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void read_examples() throws IOException {
+        String h = "touchpoint_id,account_id,person_id,occurred_at,channel,campaign,touch_type\n";
+        String ok =
+                h + "T1,A,P,2025-01-01,Email,\"Q1 \"\"Big\"\", launch\",sales\r\nT2,A,,2025-01-02T10:00:00Z,Ads,,\n";
+        assertTrue(fast(ok));
+        assertSame(ok);
+        assertSame(h + "T1,A,P,2025-01-01T10:00:00+02:00,Email,c,sales\n"); // an offset: general route
+        assertSame(h + "T1,A,P,2025-01-01,Email,c,sales\nT1,A,P,2025-01-01,Email,c,sales\n"); // duplicate
+        assertSame(h + "T1,,P,2025-01-01,Email,c,sales\n"); // empty account
+        assertSame(h + "T1,A,P,2025-01-01,Email,c,other\n"); // bad touch type
+        assertSame(h + "T1,A,P,2025-01-01,Email,c\n"); // too few fields
+        assertSame("\uFEFF" + h + "T1,A,P,2025-01-01,Email,c,\n"); // a BOM
+        assertSame(h + "T1,A,P,2025-01-01,Email,\"multi\nline\",\n");
+        assertSame(h + "T1,A,P,2025-01-01,Em\"ail,c,\n");
+        assertSame(h.replace("channel,", "") + "T1,A,P,2025-01-01,c,\n"); // no channel column
+    }
+}
