@@ -1,22 +1,21 @@
 package io.github.attribution.io;
 
+import static io.github.attribution.io.ByteClasses.CLASS;
+import static io.github.attribution.io.ByteClasses.COMMA;
+import static io.github.attribution.io.ByteClasses.CR;
+import static io.github.attribution.io.ByteClasses.LF;
+import static io.github.attribution.io.ByteClasses.LONGS;
+import static io.github.attribution.io.ByteClasses.ONES;
+import static io.github.attribution.io.ByteClasses.WIDE;
+import static io.github.attribution.io.ByteClasses.zeroByte;
+
 import io.github.attribution.datadriven.PathSet;
 import java.io.IOException;
-import java.io.StringReader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fast route of {@link PathsReader}: reads a path file's bytes in large chunks and finds records,
@@ -31,51 +30,12 @@ import org.slf4j.LoggerFactory;
  * and the caller reads the file again from the start by the general route, which gives the same result
  * or error as it always has. Not thread-safe; one instance reads one file.
  */
-final class PathFileScanner {
-    private static final int CHUNK = 1 << 20;
-    /**
-     * The first {@link #SMALL_READS} bytes are read in small pieces, so that the end of a buffer is met
-     * often while the scan is still being profiled: the compiled scan then keeps that path instead of
-     * trapping on it (and running slowly until it is compiled again).
-     */
-    private static final int SMALL_READ = 1 << 14;
-
-    private static final int SMALL_READS = 1 << 19;
+final class PathFileScanner extends ByteRecordScanner {
     /** The path set is sized once this much of the data has been read. */
     private static final int SAMPLE = 1 << 20;
 
-    /** What {@link #scan} found. */
-    private static final int RECORD = 0;
-
-    private static final int END = 1;
-    private static final int MORE = 2;
-    private static final int UNSUPPORTED = 3;
-
-    /** Byte classes for the record scan: 0 an ordinary byte, else one of the following. */
-    private static final byte[] CLASS = new byte[256];
-
-    private static final byte COMMA = 1;
-    private static final byte LF = 2;
-    private static final byte CR = 3;
-    private static final byte QUOTE = 4;
-    private static final byte WIDE = 5;
+    /** The byte class, added to {@link ByteClasses#CLASS}, of a single-byte separator. */
     private static final byte SEPARATOR = 6;
-
-    static {
-        CLASS[','] = COMMA;
-        CLASS['\n'] = LF;
-        CLASS['\r'] = CR;
-        CLASS['"'] = QUOTE;
-        for (int b = 0x80; b < 0x100; b++) {
-            CLASS[b] = WIDE;
-        }
-    }
-
-    /** Reads 8 bytes of a byte array as a little-endian {@code long}. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     /** {@code POWERS[d] = 10^d}. */
     private static final long[] POWERS = new long[19];
@@ -92,39 +52,18 @@ final class PathFileScanner {
     private final String nullsColumn;
     private final String valueColumn;
     private final byte[] separator;
-    /** {@link #CLASS}, with the separator's byte as {@link #SEPARATOR} when it is a single ordinary byte. */
+    /** {@link ByteClasses#CLASS}, with the separator's byte as {@link #SEPARATOR} when it is a single ordinary byte. */
     private final byte[] classes = CLASS.clone();
     /** Whether the record scan finds the separators ({@link #SEPARATOR} is in use). */
     private final boolean singleByteSeparator;
     /** The separator's byte in every byte of a word (a comma's when the separator is longer). */
     private final long separatorWord;
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-
-    private FileChannel in;
-    private byte[] buf = new byte[CHUNK];
-    private int pos;
-    private int limit;
-    private boolean eof;
-    /** Bytes of the file before {@code buf[0]}. */
-    private long discarded;
-    /** The physical line of the record being read (for the debug message when giving up). */
-    private long line = 1;
-
-    private int columns;
     private int pathAt;
     private int conversionsAt;
     private int nullsAt = -1;
     private int valueAt = -1;
 
-    // the current record: field i is buf[from[i] .. to[i]), wide[i] when it has a byte >= 0x80
-    private int fields;
-    private int[] from;
-    private int[] to;
-    private boolean[] wide;
     /** With a single-byte separator: where it occurs in the path field, {@code separators} times. */
     private int[] separatorAt = new int[64];
 
@@ -135,7 +74,6 @@ final class PathFileScanner {
     private int[] ids = new int[64];
     private long valueUnits;
     private int valueScale;
-    private String unsupported;
     /** Rows and touches added so far. */
     private int rows;
 
@@ -214,84 +152,18 @@ final class PathFileScanner {
     }
 
     private PathSet giveUp() {
-        // the logger only now: reading a plain file does not start logging
-        LoggerFactory.getLogger(PathFileScanner.class)
-                .debug("path file line {}: {}; reading it again by the general CSV route", line, unsupported);
+        logGiveUp(PathFileScanner.class, "path");
         return null;
-    }
-
-    private boolean unsupported(String why) {
-        unsupported = why;
-        return false;
-    }
-
-    // ---- the buffer
-
-    /** Keeps {@code buf[pos .. limit)}, moved to the start, and reads more after it. */
-    private void refill() throws IOException {
-        int keep = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, keep);
-        } else if (keep == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2); // a record longer than the buffer
-        }
-        discarded += pos;
-        pos = 0;
-        limit = keep;
-        int room = buf.length - limit;
-        int n = in.read(
-                ByteBuffer.wrap(buf, limit, discarded + limit < SMALL_READS ? Math.min(room, SMALL_READ) : room));
-        if (n < 0) {
-            eof = true;
-        } else {
-            limit += n;
-        }
     }
 
     // ---- the header
 
-    /** Reads the header line and finds the columns; false when the general route must judge it. */
-    private boolean header(String file) throws IOException {
-        int p = 0;
-        while (true) {
-            while (p < limit && buf[p] != '\n') {
-                p++;
-            }
-            if (p < limit || (eof && limit > 0)) {
-                break; // at the line end, or at the end of a file of only a header
-            }
-            if (eof) {
-                return unsupported("an empty file");
-            }
-            refill();
-        }
-        int end = p < limit && p > 0 && buf[p - 1] == '\r' ? p - 1 : p;
-        for (int i = 0; i < end; i++) {
-            if (buf[i] == '"' || buf[i] == '\r') {
-                return unsupported("a quote or a bare CR in the header");
-            }
-        }
-        String text = decode(0, end);
-        if (text == null) {
-            return unsupported("the header is not valid UTF-8");
-        }
-        try {
-            // the general reader judges the header (BOM, names, repeats) exactly as in the general route
-            CsvReader csv = new CsvReader(new StringReader(text + "\n"), file);
-            columns = csv.header().size();
-            pathAt = csv.requireColumn(pathColumn);
-            conversionsAt = csv.requireColumn(conversionsColumn);
-            nullsAt = nullsColumn == null ? -1 : csv.requireColumn(nullsColumn);
-            valueAt = valueColumn == null ? -1 : csv.requireColumn(valueColumn);
-        } catch (DataFileException e) {
-            return unsupported("the header: " + e.getMessage());
-        }
-        from = new int[columns];
-        to = new int[columns];
-        wide = new boolean[columns];
-        pos = Math.min(p + 1, limit);
-        line = 2;
-        return true;
+    @Override
+    void columns(CsvReader csv) {
+        pathAt = csv.requireColumn(pathColumn);
+        conversionsAt = csv.requireColumn(conversionsColumn);
+        nullsAt = nullsColumn == null ? -1 : csv.requireColumn(nullsColumn);
+        valueAt = valueColumn == null ? -1 : csv.requireColumn(valueColumn);
     }
 
     // ---- records
@@ -379,20 +251,7 @@ final class PathFileScanner {
      * CR, quote, the separator or at least 0x80, and maybe in later ones; 0 when there is none.
      */
     private long special(long word) {
-        return zeroByte(word ^ (ONES * ','))
-                | zeroByte(word ^ (ONES * '\n'))
-                | zeroByte(word ^ (ONES * '\r'))
-                | zeroByte(word ^ (ONES * '"'))
-                | zeroByte(word ^ separatorWord)
-                | (word & HIGHS);
-    }
-
-    /**
-     * The high bit of the first zero byte of {@code x}: exact for the lowest zero byte (a borrow can
-     * only mark bytes above it).
-     */
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x & HIGHS;
+        return ByteClasses.special(word) | zeroByte(word ^ separatorWord);
     }
 
     private void field(int i, int start, int end, boolean w) {
@@ -609,15 +468,5 @@ final class PathFileScanner {
             v = v * 10 + d;
         }
         return v;
-    }
-
-    /** {@code buf[a .. z)} decoded as strict UTF-8, or null when it is not valid UTF-8. */
-    private String decode(int a, int z) {
-        try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buf, a, z - a));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

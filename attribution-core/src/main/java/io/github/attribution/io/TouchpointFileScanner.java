@@ -1,24 +1,21 @@
 package io.github.attribution.io;
 
+import static io.github.attribution.io.ByteClasses.CLASS;
+import static io.github.attribution.io.ByteClasses.COMMA;
+import static io.github.attribution.io.ByteClasses.CR;
+import static io.github.attribution.io.ByteClasses.LF;
+import static io.github.attribution.io.ByteClasses.LONGS;
+import static io.github.attribution.io.ByteClasses.WIDE;
+import static io.github.attribution.io.ByteClasses.special;
+
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Dataset.Builder.TouchField;
 import io.github.attribution.data.TouchType;
 import java.io.IOException;
-import java.io.StringReader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fast route of {@link DatasetReader#readTouchpoints(Path, Dataset.Builder)}, modelled on {@link
@@ -38,61 +35,16 @@ import org.slf4j.LoggerFactory;
  * builder and reads the file again by the general route, which gives the same result or error as it
  * always has. Not thread-safe; one instance reads one file into an empty builder.
  */
-final class TouchpointFileScanner {
-    private static final int CHUNK = 1 << 20;
-    /** The first {@link #SMALL_READS} bytes are read in small pieces (see {@link PathFileScanner}). */
-    private static final int SMALL_READ = 1 << 14;
-
-    private static final int SMALL_READS = 1 << 19;
+final class TouchpointFileScanner extends ByteRecordScanner {
     /** The builder is sized once this much of the data has been read. */
     private static final int SAMPLE = 1 << 22;
-
-    private static final int RECORD = 0;
-    private static final int END = 1;
-    private static final int MORE = 2;
-    private static final int UNSUPPORTED = 3;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
 
-    private static final byte[] CLASS = new byte[256];
-    private static final byte COMMA = 1;
-    private static final byte LF = 2;
-    private static final byte CR = 3;
-    private static final byte QUOTE = 4;
-    private static final byte WIDE = 5;
-
-    static {
-        CLASS[','] = COMMA;
-        CLASS['\n'] = LF;
-        CLASS['\r'] = CR;
-        CLASS['"'] = QUOTE;
-        for (int b = 0x80; b < 0x100; b++) {
-            CLASS[b] = WIDE;
-        }
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     private static final byte[] MARKETING = "marketing".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SALES = "sales".getBytes(StandardCharsets.US_ASCII);
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-
-    private FileChannel in;
-    private byte[] buf = new byte[CHUNK];
-    private int pos;
-    private int limit;
-    private boolean eof;
-    private long discarded;
-    private long line = 1;
-
-    private int columns;
     private int idAt;
     private int accountAt;
     private int personAt;
@@ -105,10 +57,6 @@ final class TouchpointFileScanner {
     /** Per column: whether the route reads it (a column it does not read only needs valid UTF-8). */
     private boolean[] used;
 
-    private int fields;
-    private int[] from;
-    private int[] to;
-    private boolean[] wide;
     /** Per field: whether it is quoted ({@code from .. to} then include the quotes until {@link #unquote}). */
     private boolean[] quoted;
 
@@ -120,7 +68,6 @@ final class TouchpointFileScanner {
     private final ByteTable offers = new ByteTable();
 
     private Dataset.Builder builder;
-    private String unsupported;
     private int rows;
 
     /**
@@ -160,83 +107,23 @@ final class TouchpointFileScanner {
     }
 
     private long giveUp() {
-        LoggerFactory.getLogger(TouchpointFileScanner.class)
-                .debug("touchpoint file line {}: {}; reading it again by the general CSV route", line, unsupported);
+        logGiveUp(TouchpointFileScanner.class, "touchpoint");
         return -1;
-    }
-
-    private boolean unsupported(String why) {
-        unsupported = why;
-        return false;
-    }
-
-    // ---- the buffer
-
-    private void refill() throws IOException {
-        int keep = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, keep);
-        } else if (keep == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        discarded += pos;
-        pos = 0;
-        limit = keep;
-        int room = buf.length - limit;
-        int n = in.read(
-                ByteBuffer.wrap(buf, limit, discarded + limit < SMALL_READS ? Math.min(room, SMALL_READ) : room));
-        if (n < 0) {
-            eof = true;
-        } else {
-            limit += n;
-        }
     }
 
     // ---- the header
 
-    private boolean header(String file) throws IOException {
-        int p = 0;
-        while (true) {
-            while (p < limit && buf[p] != '\n') {
-                p++;
-            }
-            if (p < limit || (eof && limit > 0)) {
-                break;
-            }
-            if (eof) {
-                return unsupported("an empty file");
-            }
-            refill();
-        }
-        int end = p < limit && p > 0 && buf[p - 1] == '\r' ? p - 1 : p;
-        for (int i = 0; i < end; i++) {
-            if (buf[i] == '"' || buf[i] == '\r') {
-                return unsupported("a quote or a bare CR in the header");
-            }
-        }
-        String text = decode(0, end);
-        if (text == null) {
-            return unsupported("the header is not valid UTF-8");
-        }
-        try {
-            // the general reader judges the header (BOM, names, repeats) exactly as in the general route
-            CsvReader csv = new CsvReader(new StringReader(text + "\n"), file);
-            columns = csv.header().size();
-            idAt = csv.requireColumn("touchpoint_id");
-            accountAt = csv.requireColumn("account_id");
-            personAt = csv.column("person_id");
-            occurredAt = csv.requireColumn("occurred_at");
-            channelAt = csv.requireColumn("channel");
-            sourceAt = csv.column("source");
-            campaignAt = csv.column("campaign");
-            offerAt = csv.column("offer");
-            typeAt = csv.column("touch_type");
-        } catch (DataFileException e) {
-            return unsupported("the header: " + e.getMessage());
-        }
-        from = new int[columns];
-        to = new int[columns];
-        wide = new boolean[columns];
+    @Override
+    void columns(CsvReader csv) {
+        idAt = csv.requireColumn("touchpoint_id");
+        accountAt = csv.requireColumn("account_id");
+        personAt = csv.column("person_id");
+        occurredAt = csv.requireColumn("occurred_at");
+        channelAt = csv.requireColumn("channel");
+        sourceAt = csv.column("source");
+        campaignAt = csv.column("campaign");
+        offerAt = csv.column("offer");
+        typeAt = csv.column("touch_type");
         quoted = new boolean[columns];
         used = new boolean[columns];
         for (int c : new int[] {idAt, accountAt, personAt, occurredAt, channelAt, sourceAt, campaignAt, offerAt}) {
@@ -247,9 +134,6 @@ final class TouchpointFileScanner {
         if (typeAt >= 0) {
             used[typeAt] = true;
         }
-        pos = Math.min(p + 1, limit);
-        line = 2;
-        return true;
     }
 
     // ---- records
@@ -353,18 +237,6 @@ final class TouchpointFileScanner {
             return END;
         }
         return endRecord(n, start, p, w, q, p);
-    }
-
-    private static long special(long word) {
-        return zeroByte(word ^ (ONES * ','))
-                | zeroByte(word ^ (ONES * '\n'))
-                | zeroByte(word ^ (ONES * '\r'))
-                | zeroByte(word ^ (ONES * '"'))
-                | (word & HIGHS);
-    }
-
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x & HIGHS;
     }
 
     private int endRecord(int n, int start, int end, boolean w, boolean q, int next) {
@@ -523,7 +395,8 @@ final class TouchpointFileScanner {
 
     /**
      * {@code buf[a .. z)} as nanoseconds since the epoch when it is exactly a form {@code
-     * Values.fastInstant} takes, with its checks; {@link Long#MIN_VALUE} otherwise.
+     * Values.fastInstant} takes, with its checks; {@link Long#MIN_VALUE} otherwise. The same parse as
+     * {@code Values.fastInstant} on bytes instead of a {@code String}: change both together.
      */
     private long instant(int a, int z) {
         int n = z - a;
@@ -537,10 +410,10 @@ final class TouchpointFileScanner {
         if (year < 0 || month < 1 || month > 12 || day < 1 || b[a + 4] != '-' || b[a + 7] != '-') {
             return Long.MIN_VALUE;
         }
-        if (day > lengthOfMonth(year, month) || year < 1678 || year > 2261) {
+        if (day > Values.lengthOfMonth(year, month) || year < 1678 || year > 2261) {
             return Long.MIN_VALUE;
         }
-        long days = epochDay(year, month, day);
+        long days = Values.epochDay(year, month, day);
         if (n == 10) {
             return days * NANOS_PER_DAY;
         }
@@ -571,13 +444,6 @@ final class TouchpointFileScanner {
         return (days * 86_400L + hour * 3600L + minute * 60L + second) * NANOS_PER_SECOND + nanos;
     }
 
-    private static int lengthOfMonth(int year, int month) {
-        if (month == 2) {
-            return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-        }
-        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
-    }
-
     /** The number in {@code buf[at .. at+len)}, or -1 if it is not all ASCII digits. */
     private int digits(int at, int len) {
         int v = 0;
@@ -589,25 +455,5 @@ final class TouchpointFileScanner {
             v = v * 10 + d;
         }
         return v;
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (as in {@code Values}). */
-    private static long epochDay(int y, int m, int d) {
-        y -= m <= 2 ? 1 : 0;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
-    }
-
-    /** {@code buf[a .. z)} decoded as strict UTF-8, or null when it is not valid UTF-8. */
-    private String decode(int a, int z) {
-        try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buf, a, z - a));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

@@ -70,7 +70,9 @@ final class Values {
 
     /**
      * The common forms {@code yyyy-MM-dd} and {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} without the cost of
-     * a formatter; {@link Long#MIN_VALUE} for anything else, which the slow path then handles.
+     * a formatter; {@link Long#MIN_VALUE} for anything else, which the slow path then handles. The
+     * same parse as {@code TouchpointFileScanner.instant} on a {@code String} instead of bytes: change
+     * both together.
      */
     private static long fastInstant(String s) {
         int n = s.length();
@@ -117,7 +119,8 @@ final class Values {
         return (days * 86_400L + hour * 3600L + minute * 60L + second) * NANOS_PER_SECOND + nanos;
     }
 
-    private static int lengthOfMonth(int year, int month) {
+    /** The days in {@code month} (1 to 12) of proleptic Gregorian {@code year}. */
+    static int lengthOfMonth(int year, int month) {
         if (month == 2) {
             return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
         }
@@ -138,7 +141,7 @@ final class Values {
     }
 
     /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-    private static long epochDay(int y, int m, int d) {
+    static long epochDay(int y, int m, int d) {
         y -= m <= 2 ? 1 : 0;
         long era = Math.floorDiv(y, 400);
         long yoe = y - era * 400;
