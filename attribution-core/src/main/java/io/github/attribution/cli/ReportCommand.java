@@ -78,7 +78,8 @@ final class ReportCommand implements Command {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         ReportAccumulator report;
         try {
-            report = new ReportAccumulator(journeys, inputs.models.get(0).name(), spec, inputs.costs);
+            report = new ReportAccumulator(
+                    journeys, inputs.models.get(0).name(), spec, inputs.costs, args.get("costs") != null);
         } catch (IllegalArgumentException e) { // costs by a dimension they cannot be split by
             throw new UsageException("option --by: " + e.getMessage());
         }

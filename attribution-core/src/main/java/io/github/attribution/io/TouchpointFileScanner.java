@@ -69,6 +69,8 @@ final class TouchpointFileScanner extends ByteRecordScanner {
 
     private Dataset.Builder builder;
     private int rows;
+    private ColumnWriter writer;
+    private Batch batch = new Batch();
 
     /**
      * Reads {@code file} into {@code into}, which must be empty; the number of touchpoints added, or -1
@@ -77,6 +79,8 @@ final class TouchpointFileScanner extends ByteRecordScanner {
      */
     long read(Path file, Dataset.Builder into) {
         builder = into;
+        writer = new ColumnWriter(into);
+        boolean complete = false;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             in = channel;
             if (!header(file.getFileName().toString())) {
@@ -91,19 +95,27 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                     if (!sized && read >= SAMPLE && rows > 0) {
                         sized = true;
                         double estimate = (double) rows * (channel.size() - dataStart) / read;
-                        into.expectTouchpoints((int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
+                        batch.expect = (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024);
                     }
                     refill();
                 } else if (found == END) {
-                    return rows;
+                    complete = true;
+                    break;
                 } else if (found == UNSUPPORTED || !row()) {
-                    return giveUp();
+                    break;
                 }
             }
         } catch (IOException e) {
             unsupported = "cannot read the file this way: " + e;
-            return giveUp();
+        } finally {
+            if (!writer.finish(batch, complete)) {
+                complete = false;
+                if (unsupported == null) {
+                    unsupported = "a duplicate touchpoint_id";
+                }
+            }
         }
+        return complete ? rows : giveUp();
     }
 
     private long giveUp() {
@@ -294,8 +306,12 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         if (source < 0 || campaign < 0 || offer < 0) {
             return false;
         }
-        if (!builder.addTouchpoint(buf, a, z, account, person, at, channel, source, campaign, offer, type)) {
-            return unsupported("a duplicate touchpoint_id");
+        batch.add(buf, a, z, account, person, at, channel, source, campaign, offer, type);
+        if (batch.size == Batch.ROWS) {
+            batch = writer.hand(batch);
+            if (batch == null) {
+                return unsupported("a duplicate touchpoint_id");
+            }
         }
         rows++;
         line++;
@@ -455,5 +471,172 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             v = v * 10 + d;
         }
         return v;
+    }
+
+    /**
+     * Rows parsed and numbered by the scanning thread, waiting for the column writer: primitives only,
+     * the touchpoint ids as bytes.
+     */
+    private static final class Batch {
+        static final int ROWS = 2048;
+
+        byte[] ids = new byte[ROWS * 16];
+        final int[] idEnd = new int[ROWS];
+        final int[] account = new int[ROWS];
+        final int[] person = new int[ROWS];
+        final long[] time = new long[ROWS];
+        final int[] channel = new int[ROWS];
+        final int[] source = new int[ROWS];
+        final int[] campaign = new int[ROWS];
+        final int[] offer = new int[ROWS];
+        final TouchType[] type = new TouchType[ROWS];
+        int size;
+        /** The builder's expected touchpoint count, to pass on before these rows; 0 for none. */
+        int expect;
+
+        void add(
+                byte[] b,
+                int a,
+                int z,
+                int accountId,
+                int personId,
+                long at,
+                int channelId,
+                int sourceId,
+                int campaignId,
+                int offerId,
+                TouchType touchType) {
+            int start = size == 0 ? 0 : idEnd[size - 1];
+            if (start + (z - a) > ids.length) {
+                ids = java.util.Arrays.copyOf(ids, Math.max(ids.length * 2, start + (z - a)));
+            }
+            System.arraycopy(b, a, ids, start, z - a);
+            idEnd[size] = start + (z - a);
+            account[size] = accountId;
+            person[size] = personId;
+            time[size] = at;
+            channel[size] = channelId;
+            source[size] = sourceId;
+            campaign[size] = campaignId;
+            offer[size] = offerId;
+            type[size++] = touchType;
+        }
+    }
+
+    /**
+     * The second stage: a thread that appends batches to the builder's touch columns, its id column and
+     * duplicate-id index, while the scanning thread parses the next rows and numbers their dictionary
+     * values. The two touch disjoint parts of the builder (the scanner only its dictionaries and people,
+     * the writer only the touch columns), and {@link #finish} joins the thread, so the builder is whole
+     * for the caller afterwards. A duplicate id stops the writer; the scanner learns of it at its next
+     * hand-over and gives up as before.
+     */
+    private static final class ColumnWriter {
+        private static final Batch END = new Batch();
+
+        private final Dataset.Builder builder;
+        private final java.util.concurrent.BlockingQueue<Batch> full = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.BlockingQueue<Batch> empty =
+                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread thread;
+        private volatile boolean duplicate;
+        private volatile Throwable failure;
+
+        ColumnWriter(Dataset.Builder builder) {
+            this.builder = builder;
+            for (int i = 0; i < 4; i++) {
+                empty.add(new Batch());
+            }
+            thread = new Thread(this::run, "touchpoint-columns");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Passes a full batch on; returns an empty one, or null once the writer met a duplicate id. */
+        Batch hand(Batch b) {
+            if (duplicate || failure != null) {
+                return null;
+            }
+            try {
+                full.put(b);
+                return empty.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading touchpoints", e);
+            }
+        }
+
+        /**
+         * Passes the last rows on (when {@code complete}) and waits for the writer; false if it met a
+         * duplicate id. A failure of the writer thread itself is rethrown.
+         */
+        boolean finish(Batch last, boolean complete) {
+            try {
+                if (complete && !duplicate && failure == null) {
+                    full.put(last);
+                }
+                full.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading touchpoints", e);
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error) {
+                throw (Error) failure;
+            }
+            return !duplicate;
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    Batch b = full.take();
+                    if (b == END) {
+                        return;
+                    }
+                    if (!duplicate && !write(b)) {
+                        duplicate = true;
+                    }
+                    b.size = 0;
+                    b.expect = 0;
+                    empty.offer(b); // the scanner waits for this one unless the writer stopped
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                failure = t;
+                duplicate = true; // stop the scanner at its next hand-over
+                full.clear();
+                empty.offer(new Batch());
+            }
+        }
+
+        private boolean write(Batch b) {
+            if (b.expect > 0) {
+                builder.expectTouchpoints(b.expect);
+            }
+            int start = 0;
+            for (int r = 0; r < b.size; r++) {
+                if (!builder.addTouchpoint(
+                        b.ids,
+                        start,
+                        b.idEnd[r],
+                        b.account[r],
+                        b.person[r],
+                        b.time[r],
+                        b.channel[r],
+                        b.source[r],
+                        b.campaign[r],
+                        b.offer[r],
+                        b.type[r])) {
+                    return false;
+                }
+                start = b.idEnd[r];
+            }
+            return true;
+        }
     }
 }

@@ -102,6 +102,21 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
      *     campaign, channel, month, quarter or year
      */
     public ReportAccumulator(Journeys journeys, String model, ReportSpec spec, List<CampaignCost> costs) {
+        this(
+                journeys,
+                model,
+                spec,
+                costs,
+                !Objects.requireNonNull(costs, "costs must not be null").isEmpty());
+    }
+
+    /**
+     * As {@link #ReportAccumulator(Journeys, String, ReportSpec, List)}, with the cost columns whenever
+     * {@code costColumns} holds, even for no cost rows (a costs file of only a header): a report's
+     * columns then depend on the options given, not on what the file happens to hold.
+     */
+    public ReportAccumulator(
+            Journeys journeys, String model, ReportSpec spec, List<CampaignCost> costs, boolean costColumns) {
         this.journeys = Objects.requireNonNull(journeys, "journeys must not be null");
         this.model = Objects.requireNonNull(model, "model must not be null");
         this.spec = Objects.requireNonNull(spec, "spec must not be null");
@@ -110,7 +125,7 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
         this.dims = spec.dimensions().toArray(new Dimension[0]);
         this.touchDims = Arrays.stream(dims).anyMatch(d -> d.kind() == Dimension.Kind.TOUCH);
         this.periodDims = spec.hasPeriod();
-        this.hasCosts = !costs.isEmpty();
+        this.hasCosts = costColumns || !costs.isEmpty();
         this.currencies = new ArrayList<>(data.currencies());
         for (CampaignCost c : costs) {
             Objects.requireNonNull(c, "cost must not be null");

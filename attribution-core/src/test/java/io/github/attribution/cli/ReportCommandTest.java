@@ -107,6 +107,19 @@ final class ReportCommandTest {
     }
 
     @Test
+    void report_withACostsFileOfOnlyAHeader_stillHasTheCostColumns() {
+        // the columns follow the options given, not what the file happens to hold
+        String empty = Cli.file(dir, "no-costs.csv", "campaign,cost,currency,period");
+        Cli cli = sample.run("report", "--model", "linear", "--by", "campaign", "--costs", empty);
+        assertEquals(0, cli.exit, cli.toString());
+        String header = cli.out.substring(0, cli.out.indexOf('\n'));
+        assertEquals(
+                "campaign,currency,pipeline,revenue,opportunities,won,touches,cost,cost_per_opportunity,cac,roas,roi",
+                header);
+        assertTrue(cli.out.contains("\nSpring,USD,700.00,600.00,1.333334,0.833334,3,0.00,0.00,0.00,,\n"), cli.out);
+    }
+
+    @Test
     void report_withCostsByChannelPutsAnUnmappedCampaignApart() {
         Cli cli = sample.run("report", "--model", "linear", "--costs", sample.costs);
         assertEquals(0, cli.exit, cli.toString());
