@@ -44,23 +44,8 @@ final class IdColumn {
                 break;
             }
         }
-        int bytes = latin1 ? length : 2 * length;
-        if (current == null || used + MAX_HEADER + bytes > current.length) {
-            newChunk(MAX_HEADER + bytes);
-        }
-        if (size == where.length) {
-            where = Arrays.copyOf(where, size + (size >> 1) + 16);
-        }
-        where[size] = ((long) (chunkCount - 1) << CHUNK_BITS) | used;
+        int p = begin(latin1 ? length : 2 * length, (length << 1) | (latin1 ? 0 : 1));
         byte[] c = current;
-        int p = used;
-        for (int header = (length << 1) | (latin1 ? 0 : 1); ; header >>>= 7) { // a varint
-            if ((header & ~0x7F) == 0) {
-                c[p++] = (byte) header;
-                break;
-            }
-            c[p++] = (byte) ((header & 0x7F) | 0x80);
-        }
         if (latin1) {
             for (int i = 0; i < length; i++) {
                 c[p++] = (byte) id.charAt(i);
@@ -83,22 +68,8 @@ final class IdColumn {
      */
     int addLatin1(byte[] b, int from, int to) {
         int length = to - from;
-        if (current == null || used + MAX_HEADER + length > current.length) {
-            newChunk(MAX_HEADER + length);
-        }
-        if (size == where.length) {
-            where = Arrays.copyOf(where, size + (size >> 1) + 16);
-        }
-        where[size] = ((long) (chunkCount - 1) << CHUNK_BITS) | used;
+        int p = begin(length, length << 1);
         byte[] c = current;
-        int p = used;
-        for (int header = length << 1; ; header >>>= 7) { // a varint
-            if ((header & ~0x7F) == 0) {
-                c[p++] = (byte) header;
-                break;
-            }
-            c[p++] = (byte) ((header & 0x7F) | 0x80);
-        }
         System.arraycopy(b, from, c, p, length);
         used = p + length;
         return size++;
@@ -208,6 +179,29 @@ final class IdColumn {
             size++;
         }
         return size;
+    }
+
+    /**
+     * Starts entry {@code size} with room for {@code bytes} bytes after its {@code header}: records
+     * where it is and writes the header; returns the position in {@link #current} for the bytes.
+     */
+    private int begin(int bytes, int header) {
+        if (current == null || used + MAX_HEADER + bytes > current.length) {
+            newChunk(MAX_HEADER + bytes);
+        }
+        if (size == where.length) {
+            where = Arrays.copyOf(where, size + (size >> 1) + 16);
+        }
+        where[size] = ((long) (chunkCount - 1) << CHUNK_BITS) | used;
+        byte[] c = current;
+        int p = used;
+        for (; ; header >>>= 7) { // a varint
+            if ((header & ~0x7F) == 0) {
+                c[p++] = (byte) header;
+                return p;
+            }
+            c[p++] = (byte) ((header & 0x7F) | 0x80);
+        }
     }
 
     /** Drops spare capacity once every id is in. */
