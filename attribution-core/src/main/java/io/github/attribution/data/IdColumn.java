@@ -156,11 +156,6 @@ final class IdColumn {
         return (header & 1) == 0 && (header >>> 1) == to - from && Arrays.equals(c, p, p + (to - from), b, from, to);
     }
 
-    /** Ids {@code a} and {@code b} compared as {@link String#compareTo} compares them. */
-    int compare(int a, int b) {
-        return get(a).compareTo(get(b));
-    }
-
     /** The varint at {@code c[p]}: the id's length times two, plus one when it is stored as UTF-16. */
     private static int header(byte[] c, int p) {
         int header = 0;

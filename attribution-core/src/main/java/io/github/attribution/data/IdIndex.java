@@ -18,25 +18,16 @@ final class IdIndex {
      * @return -1 if the id is new, otherwise the earlier row with the same id
      */
     int add(IdColumn ids, int row, String id) {
-        if (4L * (size + 1) > 3L * table.length) {
-            grow();
-        }
-        int hash = mix(id.hashCode());
-        int mask = table.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
-            if (entry == 0) {
-                table[slot] = ((long) hash << 32) | (row + 1L);
-                size++;
-                return -1;
+        int hash = prepare(id.hashCode());
+        int slot = candidate(hash, hash);
+        while (table[slot] != 0) {
+            int other = rowAt(slot);
+            if (ids.equalsAt(other, id)) {
+                return other;
             }
-            if ((int) (entry >>> 32) == hash) {
-                int other = (int) (entry & ROW_MASK) - 1;
-                if (ids.equalsAt(other, id)) {
-                    return other;
-                }
-            }
+            slot = candidate(hash, slot + 1);
         }
+        return insert(slot, hash, row);
     }
 
     /**
@@ -47,29 +38,53 @@ final class IdIndex {
      * @return -1 if the id is new, otherwise the earlier row with the same id
      */
     int add(IdColumn ids, int row, byte[] b, int from, int to) {
-        if (4L * (size + 1) > 3L * table.length) {
-            grow();
-        }
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + (b[i] & 0xFF); // String.hashCode of the Latin-1 text
         }
-        int hash = mix(h);
-        int mask = table.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
-            if (entry == 0) {
-                table[slot] = ((long) hash << 32) | (row + 1L);
-                size++;
-                return -1;
+        int hash = prepare(h);
+        int slot = candidate(hash, hash);
+        while (table[slot] != 0) {
+            int other = rowAt(slot);
+            if (ids.equalsAt(other, b, from, to)) {
+                return other;
             }
-            if ((int) (entry >>> 32) == hash) {
-                int other = (int) (entry & ROW_MASK) - 1;
-                if (ids.equalsAt(other, b, from, to)) {
-                    return other;
-                }
+            slot = candidate(hash, slot + 1);
+        }
+        return insert(slot, hash, row);
+    }
+
+    /** Makes room for one more row; the mixed hash of an id's {@code hashCode}. */
+    private int prepare(int hashCode) {
+        if (4L * (size + 1) > 3L * table.length) {
+            grow();
+        }
+        return mix(hashCode);
+    }
+
+    /**
+     * From slot {@code from} on (wrapping), the first slot that is empty or holds a row with this
+     * hash: the next place a probe must look at.
+     */
+    private int candidate(int hash, int from) {
+        int mask = table.length - 1;
+        for (int slot = from & mask; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0 || (int) (entry >>> 32) == hash) {
+                return slot;
             }
         }
+    }
+
+    private int rowAt(int slot) {
+        return (int) (table[slot] & ROW_MASK) - 1;
+    }
+
+    /** Puts the row in {@code slot}, the empty slot that ended its probe; -1, the id being new. */
+    private int insert(int slot, int hash, int row) {
+        table[slot] = ((long) hash << 32) | (row + 1L);
+        size++;
+        return -1;
     }
 
     /** Makes room for {@code count} rows in all without growing again. */

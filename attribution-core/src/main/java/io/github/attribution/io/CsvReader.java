@@ -605,7 +605,7 @@ public final class CsvReader implements Closeable {
             pos = 0;
             limit = n;
             return true;
-        } catch (UncheckedCharacterCodingException e) {
+        } catch (ReaderCodingException e) {
             throw new DataFileException(
                     file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
         } catch (IOException e) {
@@ -613,10 +613,11 @@ public final class CsvReader implements Closeable {
         }
     }
 
-    private static final class UncheckedCharacterCodingException extends IOException {
+    /** Bad characters met while turning a {@link Reader}'s text into bytes, reported by {@link #fill()}. */
+    private static final class ReaderCodingException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        UncheckedCharacterCodingException(CharacterCodingException cause) {
+        ReaderCodingException(CharacterCodingException cause) {
             super(cause);
         }
     }
@@ -655,7 +656,7 @@ public final class CsvReader implements Closeable {
                 try {
                     n = reader.read(chars);
                 } catch (CharacterCodingException e) { // a decoding reader met bad bytes
-                    throw new UncheckedCharacterCodingException(e);
+                    throw new ReaderCodingException(e);
                 }
                 chars.flip();
                 if (n < 0) {
@@ -666,7 +667,7 @@ public final class CsvReader implements Closeable {
                     try {
                         result.throwException();
                     } catch (CharacterCodingException e) {
-                        throw new UncheckedCharacterCodingException(e);
+                        throw new ReaderCodingException(e);
                     }
                 }
                 if (done) {

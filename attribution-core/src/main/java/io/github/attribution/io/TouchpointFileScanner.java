@@ -16,6 +16,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * The fast route of {@link DatasetReader#readTouchpoints(Path, Dataset.Builder)}, modelled on {@link
@@ -508,7 +511,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                 TouchType touchType) {
             int start = size == 0 ? 0 : idEnd[size - 1];
             if (start + (z - a) > ids.length) {
-                ids = java.util.Arrays.copyOf(ids, Math.max(ids.length * 2, start + (z - a)));
+                ids = Arrays.copyOf(ids, Math.max(ids.length * 2, start + (z - a)));
             }
             System.arraycopy(b, a, ids, start, z - a);
             idEnd[size] = start + (z - a);
@@ -535,9 +538,8 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         private static final Batch END = new Batch();
 
         private final Dataset.Builder builder;
-        private final java.util.concurrent.BlockingQueue<Batch> full = new java.util.concurrent.ArrayBlockingQueue<>(4);
-        private final java.util.concurrent.BlockingQueue<Batch> empty =
-                new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
+        private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(8);
         private final Thread thread;
         private volatile boolean duplicate;
         private volatile Throwable failure;
