@@ -13,7 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Where a command's output goes: standard output, or a file that appears only when the run succeeds.
@@ -72,7 +71,7 @@ final class Output implements Closeable {
         // a name of our own beside the target, so the final rename stays on one file system
         Path temp = dir.resolve(
                 "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-        OutputStream stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream stream = FileSink.create(temp); // large files bypass the page cache
         try {
             return new Output(target, temp, stream);
         } catch (RuntimeException e) {
