@@ -23,6 +23,9 @@ public final class Dataset {
     public static final long NO_INSTANT = Records.NONE;
 
     private final IdColumn touchId;
+    private static final TouchType[] TOUCH_TYPES = TouchType.values();
+
+    private final int touchCount;
     private final int[] touchAccount;
     private final int[] touchPerson;
     private final long[] touchTime;
@@ -56,27 +59,29 @@ public final class Dataset {
     private final Currency[] currencies;
 
     private Dataset(Builder b) {
-        // trim one column at a time and drop the builder's array at once: the peak is the data plus
-        // one column, not the data twice
+        // columns sized from an estimate of the file keep their little slack (a trimmed copy would be
+        // fresh memory, which costs seconds a GB on some VMs); others are trimmed one column at a time
+        // and the builder's array dropped at once, so the peak is the data plus one column
         int t = b.touchCount;
+        touchCount = t;
         touchId = b.touchId;
         touchId.trim();
         b.touchId = null;
-        touchAccount = Arrays.copyOf(b.touchAccount, t);
+        touchAccount = fit(b.touchAccount, t);
         b.touchAccount = null;
-        touchPerson = Arrays.copyOf(b.touchPerson, t);
+        touchPerson = fit(b.touchPerson, t);
         b.touchPerson = null;
-        touchTime = Arrays.copyOf(b.touchTime, t);
+        touchTime = fit(b.touchTime, t);
         b.touchTime = null;
-        touchChannel = Arrays.copyOf(b.touchChannel, t);
+        touchChannel = fit(b.touchChannel, t);
         b.touchChannel = null;
-        touchSource = Arrays.copyOf(b.touchSource, t);
+        touchSource = fit(b.touchSource, t);
         b.touchSource = null;
-        touchCampaign = Arrays.copyOf(b.touchCampaign, t);
+        touchCampaign = fit(b.touchCampaign, t);
         b.touchCampaign = null;
-        touchOffer = Arrays.copyOf(b.touchOffer, t);
+        touchOffer = fit(b.touchOffer, t);
         b.touchOffer = null;
-        touchType = Arrays.copyOf(b.touchType, t);
+        touchType = fit(b.touchType, t);
         b.touchType = null;
         b.touchIds = null;
         int o = b.oppCount;
@@ -148,12 +153,29 @@ public final class Dataset {
 
     /** Number of touchpoints. */
     public int touchCount() {
-        return touchId.size();
+        return touchCount;
+    }
+
+    /** {@code touch}, checked against the count (columns may be a little longer than the data). */
+    private int checked(int touch) {
+        return Objects.checkIndex(touch, touchCount);
+    }
+
+    private static int[] fit(int[] column, int count) {
+        return column.length - count <= column.length >> 4 ? column : Arrays.copyOf(column, count);
+    }
+
+    private static long[] fit(long[] column, int count) {
+        return column.length - count <= column.length >> 4 ? column : Arrays.copyOf(column, count);
+    }
+
+    private static byte[] fit(byte[] column, int count) {
+        return column.length - count <= column.length >> 4 ? column : Arrays.copyOf(column, count);
     }
 
     /** The id of touch {@code touch}. */
     public String touchId(int touch) {
-        return touchId.get(touch);
+        return touchId.get(checked(touch));
     }
 
     /**
@@ -164,52 +186,52 @@ public final class Dataset {
      *     lacks room (use {@link #touchId} then)
      */
     public int copyTouchIdAscii(int touch, byte[] dst, int at) {
-        return touchId.copyAscii(touch, dst, at);
+        return touchId.copyAscii(checked(touch), dst, at);
     }
 
     /** The account id (an index into {@link #accountName}) of touch {@code touch}. */
     public int touchAccount(int touch) {
-        return touchAccount[touch];
+        return touchAccount[checked(touch)];
     }
 
     /** The person (an index into {@link #personName}) of touch {@code touch}, or -1 when unknown. */
     public int touchPerson(int touch) {
-        return touchPerson[touch];
+        return touchPerson[checked(touch)];
     }
 
     /** When touch {@code touch} happened, in nanoseconds since the epoch. */
     public long touchTime(int touch) {
-        return touchTime[touch];
+        return touchTime[checked(touch)];
     }
 
     /** The channel (an index into {@link #channelName}) of touch {@code touch}. */
     public int touchChannel(int touch) {
-        return touchChannel[touch];
+        return touchChannel[checked(touch)];
     }
 
     /** The source (an index into {@link #sourceName}) of touch {@code touch}. */
     public int touchSource(int touch) {
-        return touchSource[touch];
+        return touchSource[checked(touch)];
     }
 
     /** The campaign (an index into {@link #campaignName}) of touch {@code touch}. */
     public int touchCampaign(int touch) {
-        return touchCampaign[touch];
+        return touchCampaign[checked(touch)];
     }
 
     /** The offer (an index into {@link #offerName}) of touch {@code touch}. */
     public int touchOffer(int touch) {
-        return touchOffer[touch];
+        return touchOffer[checked(touch)];
     }
 
     /** Whether touch {@code touch} is a marketing or a sales touch. */
     public TouchType touchType(int touch) {
-        return TouchType.values()[touchType[touch]];
+        return TOUCH_TYPES[touchType[checked(touch)]];
     }
 
     /** Touch {@code touch} as a record. */
     public Touchpoint touchpoint(int touch) {
-        int person = touchPerson[touch];
+        int person = touchPerson[checked(touch)];
         return new Touchpoint(
                 touchId.get(touch),
                 accounts[touchAccount[touch]],

@@ -199,9 +199,14 @@ final class IdColumn {
         }
     }
 
-    /** Drops spare capacity once every id is in. */
+    /**
+     * Drops spare capacity once every id is in; a little slack (at most a sixteenth, as when sized from
+     * an estimate) is kept rather than copied into fresh memory.
+     */
     void trim() {
-        where = Arrays.copyOf(where, size);
+        if (where.length - size > where.length >> 4) {
+            where = Arrays.copyOf(where, size);
+        }
         if (current != null && used < current.length) {
             chunks[chunkCount - 1] = current = Arrays.copyOf(current, used);
         }
