@@ -164,7 +164,8 @@ final class FileSink extends OutputStream {
     private void flushFull() throws IOException {
         if (mayGoDirect && !triedDirect) {
             triedDirect = true;
-            openDirect();
+            goDirect();
+            return;
         }
         filling.flip();
         if (direct == null) {
@@ -189,33 +190,46 @@ final class FileSink extends OutputStream {
     }
 
     /**
-     * Opens a second, direct channel on the file and moves the first buffer off the heap, aligned;
-     * stays on the ordinary channel if any of that is refused.
+     * Writes the first full buffer past the page cache, on this thread, and sets up the direct route
+     * for the rest; if the platform, the file system or that first write refuses, writes it through
+     * the ordinary channel and stays there.
      */
-    private void openDirect() {
+    private void goDirect() throws IOException {
+        filling.flip();
         try {
             long block = Files.getFileStore(file).getBlockSize();
-            if (block <= 0 || block > capacity || Long.bitCount(block) != 1) {
+            if (block > 0 && block <= capacity && Long.bitCount(block) == 1) {
+                int align = (int) block;
+                ByteBuffer first = ByteBuffer.allocateDirect(capacity + align).alignedSlice(align);
+                ByteBuffer second = ByteBuffer.allocateDirect(capacity + align).alignedSlice(align);
+                first.put(filling).flip();
+                filling = first; // from here on, an aligned buffer whichever route is taken
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, DIRECT);
+                try {
+                    writeAt(channel, first, 0);
+                } catch (IOException e) {
+                    channel.close();
+                    first.rewind(); // the ordinary channel rewrites the file from its start
+                    throw e;
+                }
+                written = capacity;
+                alignment = align;
+                direct = channel;
+                flusher = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "attribution-output");
+                    t.setDaemon(true);
+                    return t;
+                });
+                filling = second;
+                spare = first;
+                filling.clear();
                 return;
             }
-            int align = (int) block;
-            ByteBuffer first = ByteBuffer.allocateDirect(capacity + align).alignedSlice(align);
-            ByteBuffer second = ByteBuffer.allocateDirect(capacity + align).alignedSlice(align);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, DIRECT);
-            filling.flip();
-            first.put(filling);
-            filling = first;
-            spare = second;
-            alignment = align;
-            direct = channel;
-            flusher = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "attribution-output");
-                t.setDaemon(true);
-                return t;
-            });
         } catch (IOException | UnsupportedOperationException | OutOfMemoryError e) {
             LOG.debug("{}: writing through the page cache ({})", file, e.toString());
         }
+        writeFully(cached, filling);
+        filling.clear();
     }
 
     private void awaitPending() throws IOException {
