@@ -87,6 +87,31 @@ final class FileSinkTest {
     }
 
     @Test
+    void create_systemPropertyTurnsDirectWritesOff() throws IOException {
+        byte[] bytes = new byte[FileSink.BUFFER + 1];
+        String before = System.getProperty(FileSink.DIRECT_PROPERTY);
+        System.setProperty(FileSink.DIRECT_PROPERTY, "false");
+        try {
+            FileSink sink = FileSink.create(dir.resolve("off"));
+            sink.write(bytes, 0, bytes.length);
+            sink.close();
+            assertFalse(sink.isDirect());
+            assertEquals(bytes.length, Files.size(dir.resolve("off")));
+        } finally {
+            if (before == null) {
+                System.clearProperty(FileSink.DIRECT_PROPERTY);
+            } else {
+                System.setProperty(FileSink.DIRECT_PROPERTY, before);
+            }
+        }
+        assumeTrue(directWritesWork(dir), "this file system refuses O_DIRECT");
+        FileSink sink = FileSink.create(dir.resolve("on"));
+        sink.write(bytes, 0, bytes.length);
+        sink.close();
+        assertTrue(sink.isDirect());
+    }
+
+    @Test
     void create_refusesAFileThatExists() throws IOException {
         Path file = Files.writeString(dir.resolve("there"), "x");
         assertThrows(FileAlreadyExistsException.class, () -> new FileSink(file, CAPACITY, true));
