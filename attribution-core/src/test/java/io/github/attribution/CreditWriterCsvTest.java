@@ -149,6 +149,11 @@ final class CreditWriterCsvTest {
             channels.add(i + ":" + text(r, false)); // a leading digit: never blank
             campaigns.add(text(r, true));
         }
+        // ",x,<campaign>," of 63, 64 and 65 bytes: around the size of a writer's slot for a pair
+        channels.add("x");
+        for (int length = 59; length <= 61; length++) {
+            campaigns.add("m".repeat(length));
+        }
         Dataset.Builder b = Dataset.builder();
         for (int t = 0; t < touches; t++) {
             b.addTouchpoint(
@@ -156,9 +161,9 @@ final class CreditWriterCsvTest {
                     "acct",
                     null,
                     1_000_000_000L * t,
-                    channels.get(r.nextInt(names)),
+                    channels.get(r.nextInt(channels.size())),
                     "",
-                    campaigns.get(r.nextInt(names)),
+                    campaigns.get(r.nextInt(campaigns.size())),
                     "",
                     TouchType.MARKETING);
         }

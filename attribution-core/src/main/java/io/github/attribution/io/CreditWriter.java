@@ -72,8 +72,10 @@ public final class CreditWriter {
 
     private static final long WEIGHT_SCALE = 1_000_000_000_000L;
     private static final int SPARE_BUFFERS = 8;
-    /** At most this many pairs of channel and campaign get a {@code ,channel,campaign,} array. */
-    private static final int MAX_PAIRS = 1 << 16;
+    /** At most this many pairs of channel and campaign get a {@code ,channel,campaign,} slot. */
+    private static final int MAX_PAIRS = 1 << 15;
+    /** The bytes of a slot of {@link Names#middles}: eight words. */
+    private static final int MIDDLE_SLOT = 64;
     /** Room kept for a touch id in the buffer; longer ones take the slow way. */
     private static final int ID_ROOM = 64;
     /** {@code "00" .. "99"}, for writing digits two at a time. */
@@ -182,9 +184,9 @@ public final class CreditWriter {
             int currency = data.currencyIndex(o);
             byte[] end = names.ends[currency];
             int digits = names.digits[currency];
-            // a row but its touch id: at most the prefix, the longest ",channel,campaign,", two numbers
-            // of at most 21 bytes with a comma between and the end
-            int rest = prefixLength + names.longestMiddle + 2 * 21 + 1 + end.length;
+            // a row but its touch id: at most the prefix, the longest ",channel,campaign," (or the 64
+            // bytes its copy writes), two numbers of at most 21 bytes with a comma between and the end
+            int rest = prefixLength + Math.max(MIDDLE_SLOT, names.longestMiddle) + 2 * 21 + 1 + end.length;
             for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
                 if (buf.length - pos < rest + ID_ROOM) {
                     buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + rest + ID_ROOM));
@@ -192,9 +194,8 @@ public final class CreditWriter {
                 System.arraycopy(prefix, 0, buf, pos, prefixLength);
                 pos += prefixLength;
                 int t = table.touch(r);
-                byte[] middle;
                 if (t < 0) {
-                    middle = names.unattributed;
+                    pos = put(buf, pos, names.unattributed);
                 } else {
                     int copied = data.copyTouchIdCsv(t, buf, pos);
                     if (copied >= 0 && copied <= ID_ROOM) {
@@ -207,15 +208,7 @@ public final class CreditWriter {
                         System.arraycopy(id, 0, buf, pos, id.length);
                         pos += id.length;
                     }
-                    middle = names.middle(data.touchChannel(t), data.touchCampaign(t));
-                }
-                if (middle != null) {
-                    System.arraycopy(middle, 0, buf, pos, middle.length);
-                    pos += middle.length;
-                } else { // too many pairs of channel and campaign to hold them all
-                    pos = put(buf, pos, names.channels[data.touchChannel(t)]);
-                    pos = put(buf, pos, names.campaigns[data.touchCampaign(t)]);
-                    buf[pos++] = ',';
+                    pos = names.putMiddle(buf, pos, data.touchChannel(t), data.touchCampaign(t));
                 }
                 pos = putWeight(buf, pos, table.weight(r));
                 buf[pos++] = ',';
@@ -276,16 +269,19 @@ public final class CreditWriter {
 
     /**
      * A dataset's names, escaped for CSV and encoded, made once for all blocks: {@code ,channel} and
-     * {@code ,campaign} by id and, when there are at most {@value #MAX_PAIRS} pairs of them (tens of
-     * channels and hundreds of campaigns are usual), {@code ,channel,campaign,} for every pair, so that
-     * a row copies one array for both; {@code ,currency\n} and the fraction digits by currency index.
+     * {@code ,campaign} by id, {@code ,currency\n} and the fraction digits by currency index and, when
+     * there are at most {@value #MAX_PAIRS} pairs of channel and campaign (tens of channels and
+     * hundreds of campaigns are usual), {@code ,channel,campaign,} for every pair, in a slot of {@value
+     * #MIDDLE_SLOT} bytes of one array, so that a row copies one fixed-size slot for both names.
      */
     private static final class Names {
         final Dataset data;
         final byte[][] channels;
         final byte[][] campaigns;
-        /** By {@code channel * campaigns.length + campaign}; null when there are too many pairs. */
-        final byte[][] middles;
+        /** Slot {@code channel * campaigns.length + campaign}; null when there are too many pairs. */
+        final byte[] middles;
+        /** The length of each slot's text; -1 for a pair too long for its slot. */
+        final int[] middleLengths;
 
         final byte[] unattributed;
         final int longestMiddle;
@@ -307,17 +303,25 @@ public final class CreditWriter {
                 longestCampaign = Math.max(longestCampaign, campaigns[c].length);
             }
             if ((long) channels.length * campaigns.length <= MAX_PAIRS) {
-                middles = new byte[channels.length * campaigns.length][];
+                middles = new byte[channels.length * campaigns.length * MIDDLE_SLOT];
+                middleLengths = new int[channels.length * campaigns.length];
                 for (int ch = 0; ch < channels.length; ch++) {
                     for (int ca = 0; ca < campaigns.length; ca++) {
-                        byte[] middle = Arrays.copyOf(channels[ch], channels[ch].length + campaigns[ca].length + 1);
-                        System.arraycopy(campaigns[ca], 0, middle, channels[ch].length, campaigns[ca].length);
-                        middle[middle.length - 1] = ',';
-                        middles[ch * campaigns.length + ca] = middle;
+                        int pair = ch * campaigns.length + ca;
+                        int length = channels[ch].length + campaigns[ca].length + 1;
+                        if (length > MIDDLE_SLOT) {
+                            middleLengths[pair] = -1;
+                            continue;
+                        }
+                        int at = put(middles, pair * MIDDLE_SLOT, channels[ch]);
+                        at = put(middles, at, campaigns[ca]);
+                        middles[at] = ',';
+                        middleLengths[pair] = length;
                     }
                 }
             } else {
                 middles = null;
+                middleLengths = null;
             }
             unattributed = bytes(",", csvBytes(Credit.UNATTRIBUTED), ",,");
             longestMiddle = Math.max(longestChannel + longestCampaign + 1, unattributed.length);
@@ -330,9 +334,29 @@ public final class CreditWriter {
             }
         }
 
-        /** {@code ,channel,campaign,}, or null when the pairs are too many to hold. */
-        byte[] middle(int channel, int campaign) {
-            return middles == null ? null : middles[channel * campaigns.length + campaign];
+        /**
+         * Writes {@code ,channel,campaign,} at {@code at}; returns its end. Copies the pair's whole
+         * slot, eight word moves, which cost less than a call to {@link System#arraycopy} for the
+         * exact length: the bytes after the end are left over, to be overwritten by the fields that
+         * follow (a block is written front to back and its length ends it), and a row's room in the
+         * buffer covers them. Pairs without a slot copy the two names.
+         */
+        int putMiddle(byte[] dst, int at, int channel, int campaign) {
+            if (middles != null) {
+                int pair = channel * campaigns.length + campaign;
+                int length = middleLengths[pair];
+                if (length >= 0) {
+                    int from = pair * MIDDLE_SLOT;
+                    for (int i = 0; i < MIDDLE_SLOT; i += Long.BYTES) {
+                        LONGS.set(dst, at + i, (long) LONGS.get(middles, from + i));
+                    }
+                    return at + length;
+                }
+            }
+            at = put(dst, at, channels[channel]);
+            at = put(dst, at, campaigns[campaign]);
+            dst[at] = ',';
+            return at + 1;
         }
     }
 
