@@ -98,4 +98,72 @@ final class BenchmarkCorrectnessTest {
             benchmark.tearDown();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"w-shaped", "first-touch"})
+    void renderBenchmark_rendersEveryCreditOfTheTable(String model) {
+        RenderBenchmark benchmark = new RenderBenchmark();
+        benchmark.opportunities = SMALL;
+        benchmark.model = model;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        benchmark.out = bytes;
+        benchmark.setUp();
+        int rendered = benchmark.render();
+        String header = "model,opportunity_id,touchpoint_id,channel,campaign,weight,credit,currency\n";
+        assertEquals(header.length() + rendered, bytes.size());
+        java.util.List<String> lines = java.util.List.of(
+                bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n", -1));
+        assertEquals(benchmark.rows() + 2, lines.size()); // the header, every row, "" after the last LF
+        // every row, in order, against the table's credits
+        Dataset data = BenchmarkData.dataset(SMALL);
+        io.github.attribution.CreditTable table = benchmark.table;
+        int line = 1;
+        for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
+            for (io.github.attribution.Credit c : table.credits(o)) {
+                String[] f = csvFields(lines.get(line++));
+                assertEquals(8, f.length);
+                assertEquals(model, f[0]);
+                assertEquals(c.opportunityId(), f[1]);
+                assertEquals(c.touchpointId() == null ? "" : c.touchpointId(), f[2]);
+                assertEquals(c.channel(), f[3]);
+                assertEquals(c.campaign(), f[4]);
+                assertEquals(
+                        new java.math.BigDecimal(c.weight()).setScale(12, java.math.RoundingMode.HALF_UP),
+                        new java.math.BigDecimal(f[5]));
+                assertEquals(c.credit().amount().toPlainString(), f[6]);
+                assertEquals(c.credit().currency().getCurrencyCode(), f[7]);
+            }
+        }
+        assertEquals("", lines.get(line));
+        assertEquals(data.opportunityCount(), table.endOpportunity());
+    }
+
+    /** The fields of one CSV line (RFC 4180 quotes, no line breaks inside fields). */
+    private static String[] csvFields(String line) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c != '"') {
+                    field.append(c);
+                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields.toArray(new String[0]);
+    }
 }

@@ -1,5 +1,8 @@
 package io.github.attribution.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,6 +17,11 @@ final class IdColumn {
     private static final int CHUNK_BITS = 24;
     private static final int CHUNK = 1 << CHUNK_BITS; // 16 MB; an id never spans two chunks
     private static final int MAX_HEADER = 5;
+    /** Eight bytes of a byte array at once, byte 0 the lowest; unaligned is fine. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private byte[][] chunks = new byte[4][];
     private int chunkCount;
@@ -117,6 +125,70 @@ final class IdColumn {
             high |= b;
         }
         return high < 0 ? -1 : length;
+    }
+
+    /**
+     * Copies id {@code row} into {@code dst} at {@code at}, one byte a character, when it is its own
+     * CSV field as is: every character ASCII and none of comma, quote, CR, LF. Copies and checks in one
+     * pass, eight bytes at a time (see {@link #notCsvPlain}): ids of 8 to 16 bytes, the usual ones,
+     * are two words, the second overlapping the first. Control characters also answer -1, which keeps
+     * the check short; they are rare, and the caller's general way writes them right.
+     *
+     * @return the number of bytes copied, or -1 (nothing useful written) when the id has other
+     *     characters or {@code dst} lacks room
+     */
+    int copyCsvPlain(int row, byte[] dst, int at) {
+        long w = where[row];
+        byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
+        int p = (int) (w & (CHUNK - 1));
+        int header = c[p];
+        if (header >= 0) { // shorter than 64 characters: a one-byte header
+            p++;
+        } else {
+            header = header(c, p);
+            p += headerSize(header);
+        }
+        int length = header >>> 1;
+        if ((header & 1) != 0 || length > dst.length - at) {
+            return -1;
+        }
+        long bad = 0;
+        if (length >= Long.BYTES && length <= 2 * Long.BYTES) { // the usual ids: two words, maybe overlapping
+            long first = (long) WORDS.get(c, p);
+            long last = (long) WORDS.get(c, p + length - Long.BYTES);
+            WORDS.set(dst, at, first);
+            WORDS.set(dst, at + length - Long.BYTES, last);
+            bad = notCsvPlain(first) | notCsvPlain(last);
+        } else if (length > 2 * Long.BYTES) { // whole words, the last one ending with the id
+            for (int i = 0; i < length - Long.BYTES; i += Long.BYTES) {
+                long word = (long) WORDS.get(c, p + i);
+                WORDS.set(dst, at + i, word);
+                bad |= notCsvPlain(word);
+            }
+            long word = (long) WORDS.get(c, p + length - Long.BYTES);
+            WORDS.set(dst, at + length - Long.BYTES, word);
+            bad |= notCsvPlain(word);
+        } else {
+            for (int i = 0; i < length; i++) {
+                byte b = c[p + i];
+                dst[at + i] = b;
+                bad |= b < 0x20 || b == '"' || b == ',' ? 1 : 0; // negative when not ASCII
+            }
+        }
+        return bad != 0 ? -1 : length;
+    }
+
+    /**
+     * Nonzero when one of the eight bytes of {@code word} is not ASCII, a control character (below
+     * 0x20, so CR and LF), a quote or a comma. For ASCII bytes, {@code (x - n * ONES) & ~x & HIGH_BITS}
+     * is nonzero exactly when some byte of x is below n (no byte borrows from the next unless one is
+     * below n already); a quote or comma is a zero byte after an XOR with it.
+     */
+    private static long notCsvPlain(long word) {
+        long quote = word ^ ('"' * ONES);
+        long comma = word ^ (',' * ONES);
+        return (word | ((word - 0x20 * ONES) & ~word) | ((quote - ONES) & ~quote) | ((comma - ONES) & ~comma))
+                & HIGH_BITS;
     }
 
     /** Whether id {@code row} equals {@code id}. */

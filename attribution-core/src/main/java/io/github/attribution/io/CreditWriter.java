@@ -8,6 +8,9 @@ import io.github.attribution.internal.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Currency;
@@ -68,8 +71,32 @@ public final class CreditWriter {
     public record Rendered(byte[] bytes, int length, int rows) {}
 
     private static final long WEIGHT_SCALE = 1_000_000_000_000L;
-    private static final byte[] NO_BYTES = {};
     private static final int SPARE_BUFFERS = 8;
+    /** At most this many pairs of channel and campaign get a {@code ,channel,campaign,} slot. */
+    private static final int MAX_PAIRS = 1 << 15;
+    /** The bytes of a slot of {@link Names#middles}: eight words. */
+    private static final int MIDDLE_SLOT = 64;
+    /** Room kept for a touch id in the buffer; longer ones take the slow way. */
+    private static final int ID_ROOM = 64;
+    /** {@code "00" .. "99"}, for writing digits two at a time. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    /** {@code 10^d} for d = 0..18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** Eight or four bytes of a byte array at once, byte 0 the lowest; unaligned is fine. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        POWERS_OF_TEN[0] = 1;
+        for (int d = 1; d < POWERS_OF_TEN.length; d++) {
+            POWERS_OF_TEN[d] = POWERS_OF_TEN[d - 1] * 10;
+        }
+    }
 
     private final OutputStream out;
     private final Format format;
@@ -124,71 +151,75 @@ public final class CreditWriter {
     }
 
     /**
-     * CSV straight into bytes: the names of channels and campaigns are escaped and encoded once per
-     * dataset, an opportunity's id and currency once per opportunity, touch ids are copied as bytes,
-     * numbers are written digit by digit. The buffer comes from those already written.
+     * CSV straight into bytes. A row is put together from few pieces, each made once: {@code
+     * model,opportunity,} once per opportunity, {@code ,channel,campaign,} once per dataset for each
+     * pair of channel and campaign (see {@link Names}), {@code ,currency\n} once per currency. Between
+     * them go the touch id, copied from the dataset's bytes and checked for quotes in the same pass
+     * ({@link Dataset#copyTouchIdCsv}), and the two numbers, written without a chain of divisions by
+     * ten ({@link #putWeight}, {@link #putMoney}). Anything unusual (ids to quote or not ASCII, weights
+     * outside [0, 1], other fraction digits, {@link Long#MIN_VALUE}) takes the general way, so the
+     * bytes are the same for every input. The buffer comes from those already written.
      */
     private Rendered renderCsv(String model, CreditTable table) {
         Dataset data = table.dataset();
         Names names = names(data);
         byte[] modelField = csvBytes(model);
         byte[] buf = takeBuffer(table.rowCount() * 100 + 256);
+        byte[] prefix = Arrays.copyOf(modelField, modelField.length + 64); // model,opportunity,
+        prefix[modelField.length] = ',';
         int pos = 0;
         int count = 0;
-        Currency currency = null;
-        byte[] code = null;
-        int digits = 0;
         for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
-            byte[] opp = csvBytes(data.opportunityId(o));
-            if (data.currency(o) != currency) {
-                currency = data.currency(o);
-                code = csvBytes(currency.getCurrencyCode());
-                digits = Money.fractionDigits(currency);
+            String opportunity = data.opportunityId(o);
+            int prefixLength = putPlainField(prefix, modelField.length + 1, opportunity);
+            if (prefixLength < 0) { // rare: non-ASCII, to be quoted or long
+                byte[] field = csvBytes(opportunity);
+                prefixLength = modelField.length + 1 + field.length + 1;
+                if (prefix.length < prefixLength) {
+                    prefix = Arrays.copyOf(prefix, prefixLength + 64);
+                }
+                System.arraycopy(field, 0, prefix, modelField.length + 1, field.length);
+                prefix[prefixLength - 1] = ',';
             }
+            int currency = data.currencyIndex(o);
+            byte[] end = names.ends[currency];
+            int digits = names.digits[currency];
+            // a row but its touch id: at most the prefix, the longest ",channel,campaign," (or the 64
+            // bytes its copy writes), two numbers of at most 21 bytes with a comma between and the end
+            int rest = prefixLength + Math.max(MIDDLE_SLOT, names.longestMiddle) + 2 * 21 + 1 + end.length;
             for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
+                if (buf.length - pos < rest + ID_ROOM) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + rest + ID_ROOM));
+                }
+                System.arraycopy(prefix, 0, buf, pos, prefixLength);
+                pos += prefixLength;
                 int t = table.touch(r);
-                byte[] channel = t < 0 ? names.unattributed : names.channels[data.touchChannel(t)];
-                byte[] campaign = t < 0 ? NO_BYTES : names.campaigns[data.touchCampaign(t)];
-                // everything but the touch id: 5 commas, a newline, 2 numbers of at most 21 bytes
-                int fixed = modelField.length + opp.length + channel.length + campaign.length + code.length + 64;
-                if (buf.length - pos < fixed + 64) {
-                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + fixed + 64));
-                }
-                pos = put(buf, pos, modelField);
-                buf[pos++] = ',';
-                pos = put(buf, pos, opp);
-                buf[pos++] = ',';
-                if (t >= 0) {
-                    int copied = data.copyTouchIdAscii(t, buf, pos);
-                    if (copied < 0 || needsQuotes(buf, pos, copied)) {
-                        byte[] id = csvBytes(data.touchId(t)); // rare: non-ASCII or to be quoted
-                        if (buf.length - pos < id.length + fixed) {
-                            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + id.length + fixed));
-                        }
-                        pos = put(buf, pos, id);
-                    } else {
+                if (t < 0) {
+                    pos = put(buf, pos, names.unattributed);
+                } else {
+                    int copied = data.copyTouchIdCsv(t, buf, pos);
+                    if (copied >= 0 && copied <= ID_ROOM) {
                         pos += copied;
+                    } else { // rare: non-ASCII, to be quoted or long
+                        byte[] id = csvBytes(data.touchId(t));
+                        if (buf.length - pos < id.length + rest) {
+                            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + id.length + rest));
+                        }
+                        System.arraycopy(id, 0, buf, pos, id.length);
+                        pos += id.length;
                     }
-                    if (buf.length - pos < fixed) {
-                        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + fixed));
-                    }
+                    pos = names.putMiddle(buf, pos, data.touchChannel(t), data.touchCampaign(t));
                 }
-                buf[pos++] = ',';
-                pos = put(buf, pos, channel);
-                buf[pos++] = ',';
-                pos = put(buf, pos, campaign);
-                buf[pos++] = ',';
-                pos = putFixed(buf, pos, Math.round(table.weight(r) * WEIGHT_SCALE), 12);
+                pos = putWeight(buf, pos, table.weight(r));
                 buf[pos++] = ',';
                 long credit = table.credit(r);
-                if (credit == Long.MIN_VALUE) {
-                    pos = put(buf, pos, Money.format(credit, currency).getBytes(StandardCharsets.US_ASCII));
+                if (credit == Long.MIN_VALUE) { // cannot be negated
+                    pos = put(buf, pos, Money.format(credit, data.currency(o)).getBytes(StandardCharsets.US_ASCII));
                 } else {
-                    pos = putFixed(buf, pos, credit, digits);
+                    pos = putMoney(buf, pos, credit, digits);
                 }
-                buf[pos++] = ',';
-                pos = put(buf, pos, code);
-                buf[pos++] = '\n';
+                System.arraycopy(end, 0, buf, pos, end.length);
+                pos += end.length;
                 count++;
             }
         }
@@ -236,21 +267,103 @@ public final class CreditWriter {
         }
     }
 
-    /** A dataset's channel and campaign names, escaped for CSV and encoded, by id. */
-    private record Names(Dataset data, byte[][] channels, byte[][] campaigns, byte[] unattributed) {}
+    /**
+     * A dataset's names, escaped for CSV and encoded, made once for all blocks: {@code ,channel} and
+     * {@code ,campaign} by id, {@code ,currency\n} and the fraction digits by currency index and, when
+     * there are at most {@value #MAX_PAIRS} pairs of channel and campaign (tens of channels and
+     * hundreds of campaigns are usual), {@code ,channel,campaign,} for every pair, in a slot of {@value
+     * #MIDDLE_SLOT} bytes of one array, so that a row copies one fixed-size slot for both names.
+     */
+    private static final class Names {
+        final Dataset data;
+        final byte[][] channels;
+        final byte[][] campaigns;
+        /** Slot {@code channel * campaigns.length + campaign}; null when there are too many pairs. */
+        final byte[] middles;
+        /** The length of each slot's text; -1 for a pair too long for its slot. */
+        final int[] middleLengths;
+
+        final byte[] unattributed;
+        final int longestMiddle;
+        final byte[][] ends;
+        final int[] digits;
+
+        Names(Dataset data) {
+            this.data = data;
+            channels = new byte[data.channelCount()][];
+            int longestChannel = 0;
+            for (int c = 0; c < channels.length; c++) {
+                channels[c] = bytes(",", csvBytes(data.channelName(c)), "");
+                longestChannel = Math.max(longestChannel, channels[c].length);
+            }
+            campaigns = new byte[data.campaignCount()][];
+            int longestCampaign = 0;
+            for (int c = 0; c < campaigns.length; c++) {
+                campaigns[c] = bytes(",", csvBytes(data.campaignName(c)), "");
+                longestCampaign = Math.max(longestCampaign, campaigns[c].length);
+            }
+            if ((long) channels.length * campaigns.length <= MAX_PAIRS) {
+                middles = new byte[channels.length * campaigns.length * MIDDLE_SLOT];
+                middleLengths = new int[channels.length * campaigns.length];
+                for (int ch = 0; ch < channels.length; ch++) {
+                    for (int ca = 0; ca < campaigns.length; ca++) {
+                        int pair = ch * campaigns.length + ca;
+                        int length = channels[ch].length + campaigns[ca].length + 1;
+                        if (length > MIDDLE_SLOT) {
+                            middleLengths[pair] = -1;
+                            continue;
+                        }
+                        int at = put(middles, pair * MIDDLE_SLOT, channels[ch]);
+                        at = put(middles, at, campaigns[ca]);
+                        middles[at] = ',';
+                        middleLengths[pair] = length;
+                    }
+                }
+            } else {
+                middles = null;
+                middleLengths = null;
+            }
+            unattributed = bytes(",", csvBytes(Credit.UNATTRIBUTED), ",,");
+            longestMiddle = Math.max(longestChannel + longestCampaign + 1, unattributed.length);
+            List<Currency> currencies = data.currencies();
+            ends = new byte[currencies.size()][];
+            digits = new int[currencies.size()];
+            for (int c = 0; c < ends.length; c++) {
+                ends[c] = bytes(",", csvBytes(currencies.get(c).getCurrencyCode()), "\n");
+                digits[c] = Money.fractionDigits(currencies.get(c));
+            }
+        }
+
+        /**
+         * Writes {@code ,channel,campaign,} at {@code at}; returns its end. Copies the pair's whole
+         * slot, eight word moves, which cost less than a call to {@link System#arraycopy} for the
+         * exact length: the bytes after the end are left over, to be overwritten by the fields that
+         * follow (a block is written front to back and its length ends it), and a row's room in the
+         * buffer covers them. Pairs without a slot copy the two names.
+         */
+        int putMiddle(byte[] dst, int at, int channel, int campaign) {
+            if (middles != null) {
+                int pair = channel * campaigns.length + campaign;
+                int length = middleLengths[pair];
+                if (length >= 0) {
+                    int from = pair * MIDDLE_SLOT;
+                    for (int i = 0; i < MIDDLE_SLOT; i += Long.BYTES) {
+                        LONGS.set(dst, at + i, (long) LONGS.get(middles, from + i));
+                    }
+                    return at + length;
+                }
+            }
+            at = put(dst, at, channels[channel]);
+            at = put(dst, at, campaigns[campaign]);
+            dst[at] = ',';
+            return at + 1;
+        }
+    }
 
     private Names names(Dataset data) {
         Names n = names;
-        if (n == null || n.data() != data) {
-            byte[][] channels = new byte[data.channelCount()][];
-            for (int c = 0; c < channels.length; c++) {
-                channels[c] = csvBytes(data.channelName(c));
-            }
-            byte[][] campaigns = new byte[data.campaignCount()][];
-            for (int c = 0; c < campaigns.length; c++) {
-                campaigns[c] = csvBytes(data.campaignName(c));
-            }
-            n = new Names(data, channels, campaigns, csvBytes(Credit.UNATTRIBUTED));
+        if (n == null || n.data != data) {
+            n = new Names(data);
             names = n; // racing renderers build equal tables; any of them will do
         }
         return n;
@@ -267,14 +380,34 @@ public final class CreditWriter {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean needsQuotes(byte[] b, int from, int length) {
-        for (int i = from; i < from + length; i++) {
-            byte c = b[i];
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
+    /** {@code before}, {@code middle} and {@code after} (ASCII text) in one array. */
+    private static byte[] bytes(String before, byte[] middle, String after) {
+        byte[] b = before.getBytes(StandardCharsets.US_ASCII);
+        byte[] a = after.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(b, b.length + middle.length + a.length);
+        System.arraycopy(middle, 0, all, b.length, middle.length);
+        System.arraycopy(a, 0, all, b.length + middle.length, a.length);
+        return all;
+    }
+
+    /**
+     * Writes {@code text} and a comma at {@code at} when it is its own CSV field (ASCII without comma,
+     * quote, CR, LF) and fits; returns the end, or -1 when not.
+     */
+    private static int putPlainField(byte[] dst, int at, String text) {
+        int length = text.length();
+        if (dst.length - at < length + 1) {
+            return -1;
         }
-        return false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return -1;
+            }
+            dst[at + i] = (byte) c;
+        }
+        dst[at + length] = ',';
+        return at + length + 1;
     }
 
     private static int put(byte[] dst, int at, byte[] src) {
@@ -282,14 +415,139 @@ public final class CreditWriter {
         return at + src.length;
     }
 
-    /** {@code value / 10^digits} with exactly {@code digits} digits after the point, as {@link Text} writes it. */
+    /** Writes {@code 0 <= pair < 100} as two digits. */
+    private static void putPair(byte[] b, int at, int pair) {
+        b[at] = DIGIT_PAIRS[2 * pair];
+        b[at + 1] = DIGIT_PAIRS[2 * pair + 1];
+    }
+
+    /**
+     * A weight with exactly 12 digits after the point, rounded as {@link Text#weight} does. The
+     * fraction of a weight in {@code [0, 1]} is split by a division by a constant (a multiplication)
+     * into its first 4 and last 8 digits, and each part becomes ASCII in a few register operations
+     * (see {@link #eightDigits}) and one store, instead of a chain of 12 divisions by ten and 12
+     * single-byte stores. Anything else (no model makes it) goes the general way.
+     */
+    private static int putWeight(byte[] b, int at, double weight) {
+        long scaled = Math.round(weight * WEIGHT_SCALE);
+        if (scaled < 0 || scaled > WEIGHT_SCALE) {
+            return putFixed(b, at, scaled, 12);
+        }
+        int whole = scaled == WEIGHT_SCALE ? 1 : 0;
+        long fraction = scaled - whole * WEIGHT_SCALE;
+        long first = fraction / 100_000_000;
+        b[at] = (byte) ('0' + whole);
+        b[at + 1] = '.';
+        INTS.set(b, at + 2, fourDigits((int) first));
+        LONGS.set(b, at + 6, eightDigits(fraction - first * 100_000_000));
+        return at + 14;
+    }
+
+    /** {@code 0 <= value < 10^4} as four ASCII digits in an int, the first digit in the lowest byte. */
+    static int fourDigits(int value) {
+        int hundreds = (value * 10486) >>> 20; // value / 100 for value < 43,699
+        int pairs = hundreds | ((value - hundreds * 100) << 16); // two 16-bit lanes of 0..99
+        int tens = ((pairs * 103) >>> 10) & 0x000F_000F; // lane / 10 for lanes < 179
+        return (tens | ((pairs - tens * 10) << 8)) + 0x3030_3030;
+    }
+
+    /**
+     * {@code 0 <= value < 10^8} as eight ASCII digits in a long, the first digit in the lowest byte.
+     * SIMD within a register: the two halves of 4 digits go into 32-bit lanes, each lane is split
+     * into 16-bit lanes of 2 digits and those into bytes of 1, every lane at once. A division by 100
+     * or 10 of a small lane is a multiplication and a shift (10486 / 2^20 and 103 / 2^10, exact in the
+     * ranges used) whose product stays within its lane.
+     */
+    static long eightDigits(long value) {
+        long high = value / 10_000;
+        long quads = high | ((value - high * 10_000) << 32);
+        long hundreds = ((quads * 10486) >>> 20) & 0x0000_007F_0000_007FL;
+        long pairs = hundreds | ((quads - hundreds * 100) << 16);
+        long tens = ((pairs * 103) >>> 10) & 0x000F_000F_000F_000FL;
+        return (tens | ((pairs - tens * 10) << 8)) + 0x3030_3030_3030_3030L;
+    }
+
+    /**
+     * {@code minor / 10^digits} with exactly {@code digits} digits after the point, for {@code minor >
+     * Long.MIN_VALUE}: the usual 0, 2 and 3 digits divide by constants, others the general way.
+     */
+    private static int putMoney(byte[] b, int at, long minor, int digits) {
+        if (minor < 0) {
+            b[at++] = '-';
+            minor = -minor;
+        }
+        switch (digits) {
+            case 2: {
+                long whole = minor / 100;
+                at = putDecimal(b, at, whole);
+                b[at] = '.';
+                putPair(b, at + 1, (int) (minor - whole * 100));
+                return at + 3;
+            }
+            case 0:
+                return putDecimal(b, at, minor);
+            case 3: {
+                long whole = minor / 1000;
+                int fraction = (int) (minor - whole * 1000);
+                at = putDecimal(b, at, whole);
+                int hundreds = fraction / 100;
+                b[at] = '.';
+                b[at + 1] = (byte) ('0' + hundreds);
+                putPair(b, at + 2, fraction - hundreds * 100);
+                return at + 4;
+            }
+            default:
+                return putFixed(b, at, minor, digits);
+        }
+    }
+
+    /**
+     * The number of decimal digits of {@code value >= 0}. The bit length times log10(2) (1233 / 4096)
+     * is the digit count or one less; one comparison settles which. {@code value | 1} has as many digits
+     * as {@code value} and makes 0 count as one digit.
+     */
+    private static int decimalLength(long value) {
+        long v = value | 1;
+        int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
+        return guess + (v >= POWERS_OF_TEN[guess] ? 1 : 0);
+    }
+
+    /** Writes {@code value >= 0} in decimal, two digits at a time from the right; returns the end. */
+    private static int putDecimal(byte[] b, int at, long value) {
+        int end = at + decimalLength(value);
+        int i = end;
+        while (value > Integer.MAX_VALUE) {
+            long q = value / 100;
+            i -= 2;
+            putPair(b, i, (int) (value - q * 100));
+            value = q;
+        }
+        int v = (int) value; // int divisions are cheaper
+        while (v >= 100) {
+            int q = v / 100;
+            i -= 2;
+            putPair(b, i, v - q * 100);
+            v = q;
+        }
+        if (v >= 10) {
+            putPair(b, i - 2, v);
+        } else {
+            b[i - 1] = (byte) ('0' + v);
+        }
+        return end;
+    }
+
+    /**
+     * {@code value / 10^digits} with exactly {@code digits} digits after the point, as {@link Text}
+     * writes it: the general way, digit by digit, for what the fast ways above leave out.
+     */
     private static int putFixed(byte[] b, int at, long value, int digits) {
         if (value < 0) {
             b[at++] = '-';
             value = -value;
         }
         long whole = digits == 0 ? value : value / Text.POWERS[digits];
-        at = putDecimal(b, at, whole);
+        at = putDecimalSlowly(b, at, whole);
         if (digits > 0) {
             long fraction = value - whole * Text.POWERS[digits];
             b[at] = '.';
@@ -302,7 +560,7 @@ public final class CreditWriter {
         return at;
     }
 
-    private static int putDecimal(byte[] b, int at, long value) {
+    private static int putDecimalSlowly(byte[] b, int at, long value) {
         int length = 1;
         for (long v = value / 10; v > 0; v /= 10) {
             length++;
