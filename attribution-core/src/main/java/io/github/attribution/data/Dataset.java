@@ -179,27 +179,16 @@ public final class Dataset {
     }
 
     /**
-     * Copies the id of touch {@code touch} into {@code dst} at {@code at} as bytes when it is plain
-     * ASCII (so the bytes are its UTF-8 too) and fits: lets writers emit ids without a string each.
-     *
-     * @return the number of bytes copied, or -1 when the id has non-ASCII characters or {@code dst}
-     *     lacks room (use {@link #touchId} then)
-     */
-    public int copyTouchIdAscii(int touch, byte[] dst, int at) {
-        return touchId.copyAscii(checked(touch), dst, at);
-    }
-
-    /**
      * Copies the id of touch {@code touch} into {@code dst} at {@code at} as bytes when they are its
      * CSV field as is: plain ASCII without a comma, quote, CR or LF (nothing to quote, and the bytes
-     * are its UTF-8). Like {@link #copyTouchIdAscii}, with the check for quotes in the same pass.
+     * are its UTF-8): lets writers emit ids without a string each.
      *
      * @return the number of bytes copied, or -1 when the id has other characters, any control
      *     character (to keep the check short; the caller's general way writes those right) or {@code
      *     dst} lacks room (use {@link #touchId} then)
      */
     public int copyTouchIdCsv(int touch, byte[] dst, int at) {
-        return touchId.copyCsvPlain(touch, dst, at);
+        return touchId.copyCsvPlain(checked(touch), dst, at);
     }
 
     /** The account id (an index into {@link #accountName}) of touch {@code touch}. */

@@ -102,32 +102,6 @@ final class IdColumn {
     }
 
     /**
-     * Copies id {@code row} into {@code dst} at {@code at}, one byte a character, when every character
-     * is ASCII (so the bytes are also its UTF-8) and it fits.
-     *
-     * @return the number of bytes copied, or -1 (nothing useful written) when the id has other
-     *     characters or {@code dst} lacks room
-     */
-    int copyAscii(int row, byte[] dst, int at) {
-        long w = where[row];
-        byte[] c = chunks[(int) (w >>> CHUNK_BITS)];
-        int p = (int) (w & (CHUNK - 1));
-        int header = header(c, p);
-        p += headerSize(header);
-        int length = header >>> 1;
-        if ((header & 1) != 0 || length > dst.length - at) {
-            return -1;
-        }
-        int high = 0;
-        for (int i = 0; i < length; i++) {
-            byte b = c[p + i];
-            dst[at + i] = b;
-            high |= b;
-        }
-        return high < 0 ? -1 : length;
-    }
-
-    /**
      * Copies id {@code row} into {@code dst} at {@code at}, one byte a character, when it is its own
      * CSV field as is: every character ASCII and none of comma, quote, CR, LF. Copies and checks in one
      * pass, eight bytes at a time (see {@link #notCsvPlain}): ids of 8 to 16 bytes, the usual ones,

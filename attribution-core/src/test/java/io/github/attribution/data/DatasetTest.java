@@ -52,7 +52,7 @@ final class DatasetTest {
                 data::touchOffer,
                 data::touchType,
                 data::touchpoint,
-                t -> data.copyTouchIdAscii(t, new byte[64], 0));
+                t -> data.copyTouchIdCsv(t, new byte[64], 0));
         for (int i = 0; i < accessors.size(); i++) {
             IntConsumer accessor = accessors.get(i);
             assertThrows(
