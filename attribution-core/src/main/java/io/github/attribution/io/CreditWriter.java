@@ -80,8 +80,6 @@ public final class CreditWriter {
     private static final int ID_ROOM = 64;
     /** {@code "00" .. "99"}, for writing digits two at a time. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
-    /** {@code 10^d} for d = 0..18. */
-    private static final long[] POWERS_OF_TEN = new long[19];
     /** Eight or four bytes of a byte array at once, byte 0 the lowest; unaligned is fine. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -91,10 +89,6 @@ public final class CreditWriter {
         for (int i = 0; i < 100; i++) {
             DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
             DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        POWERS_OF_TEN[0] = 1;
-        for (int d = 1; d < POWERS_OF_TEN.length; d++) {
-            POWERS_OF_TEN[d] = POWERS_OF_TEN[d - 1] * 10;
         }
     }
 
@@ -509,7 +503,7 @@ public final class CreditWriter {
     private static int decimalLength(long value) {
         long v = value | 1;
         int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
-        return guess + (v >= POWERS_OF_TEN[guess] ? 1 : 0);
+        return guess + (v >= Text.POWERS[guess] ? 1 : 0);
     }
 
     /** Writes {@code value >= 0} in decimal, two digits at a time from the right; returns the end. */

@@ -37,16 +37,6 @@ final class PathFileScanner extends ByteRecordScanner {
     /** The byte class, added to {@link ByteClasses#CLASS}, of a single-byte separator. */
     private static final byte SEPARATOR = 6;
 
-    /** {@code POWERS[d] = 10^d}. */
-    private static final long[] POWERS = new long[19];
-
-    static {
-        POWERS[0] = 1;
-        for (int i = 1; i < POWERS.length; i++) {
-            POWERS[i] = POWERS[i - 1] * 10;
-        }
-    }
-
     private final String pathColumn;
     private final String conversionsColumn;
     private final String nullsColumn;
@@ -450,7 +440,7 @@ final class PathFileScanner extends ByteRecordScanner {
             return false;
         }
         valueScale = z - point - 1;
-        valueUnits = whole * POWERS[valueScale] + fraction;
+        valueUnits = whole * Text.POWERS[valueScale] + fraction;
         return true;
     }
 

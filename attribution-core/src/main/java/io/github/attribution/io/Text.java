@@ -45,7 +45,7 @@ public final class Text {
         appendFixed(sb, minor, digits);
     }
 
-    /** {@code POWERS[d] = 10^d} for d = 0..17. */
+    /** {@code POWERS[d] = 10^d} for d = 0..18, every power of ten a {@code long} holds. */
     static final long[] POWERS = {
         1L,
         10L,
@@ -64,7 +64,8 @@ public final class Text {
         100_000_000_000_000L,
         1_000_000_000_000_000L,
         10_000_000_000_000_000L,
-        100_000_000_000_000_000L
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L
     };
 
     /** {@code value / 10^digits} written with exactly {@code digits} digits after the point; no garbage. */
