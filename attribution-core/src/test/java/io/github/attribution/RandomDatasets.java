@@ -15,13 +15,13 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /** Small random datasets for property tests: ties in time, empty journeys, several currencies, contacts. */
-final class RandomDatasets {
+public final class RandomDatasets {
     private static final String[] CHANNELS = {"Paid Search", "Webinar", "Email", "Direct", "Event", "Partner"};
     private static final String[] CURRENCIES = {"USD", "JPY", "BHD", "EUR"};
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     /** The rows of one generated dataset, so tests can reorder them. */
-    record Rows(
+    public record Rows(
             List<Touchpoint> touches, List<Opportunity> opportunities, List<Person> people, List<String[]> contacts) {
         Dataset build() {
             Dataset.Builder b = Dataset.builder();
@@ -48,7 +48,7 @@ final class RandomDatasets {
 
     private RandomDatasets() {}
 
-    static Rows rows(long seed) {
+    public static Rows rows(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int accounts = 1 + r.nextInt(4);
         int touchCount = r.nextInt(40);
@@ -92,7 +92,7 @@ final class RandomDatasets {
     }
 
     /** Every model the contract covers: the whole catalog with defaults, a custom one, and a parameterised one. */
-    static List<String> modelSpecs() {
+    public static List<String> modelSpecs() {
         List<String> specs = new ArrayList<>();
         Models.catalog().forEach(info -> specs.add(info.name()));
         specs.add("custom:first=0.25,lead=0.15,opportunity=0.35,last=0.05");

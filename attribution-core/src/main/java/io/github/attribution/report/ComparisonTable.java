@@ -138,11 +138,12 @@ public final class ComparisonTable {
     }
 
     /** {@code amount / total} half-up to {@code scale} decimals, computed exactly. */
-    BigDecimal shareDecimal(int channel, int model, int scale) {
+    public BigDecimal shareDecimal(int channel, int model, int scale) {
         return ratio(amounts[channel][model], scale);
     }
 
-    BigDecimal spreadDecimal(int channel, int scale) {
+    /** The channel's spread (largest minus smallest share over the models) half-up to {@code scale} decimals. */
+    public BigDecimal spreadDecimal(int channel, int scale) {
         return ratio(spreadAmount(channel), scale);
     }
 
@@ -153,12 +154,13 @@ public final class ComparisonTable {
         return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(total), scale, RoundingMode.HALF_UP);
     }
 
-    /** {@code 12.3%}. */
-    String percent(int channel, int model) {
+    /** The channel's share under the model as text with one decimal of a percent: {@code 12.3%}. */
+    public String percent(int channel, int model) {
         return shareDecimal(channel, model, 3).movePointRight(2).toPlainString() + "%";
     }
 
-    static String decimal(double value, int scale) {
+    /** {@code value} half-up to {@code scale} decimals; empty for NaN (an undefined correlation). */
+    public static String decimal(double value, int scale) {
         return Double.isNaN(value)
                 ? ""
                 : BigDecimal.valueOf(value)

@@ -10,52 +10,53 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Helpers for hand-built report datasets. */
-final class ReportFixtures {
+public final class ReportFixtures {
     private ReportFixtures() {}
 
     /** Midnight UTC of an ISO date. */
-    static Instant at(String date) {
+    public static Instant at(String date) {
         return Instant.parse(date + "T00:00:00Z");
     }
 
-    static Money money(String text) {
+    public static Money money(String text) {
         return Money.parse(text);
     }
 
-    static Touchpoint touch(String id, String account, String date, String channel, String campaign, TouchType type) {
+    public static Touchpoint touch(
+            String id, String account, String date, String channel, String campaign, TouchType type) {
         return new Touchpoint(id, account, null, at(date), channel, "", campaign, "", type);
     }
 
-    static Touchpoint marketing(String id, String account, String date, String channel, String campaign) {
+    public static Touchpoint marketing(String id, String account, String date, String channel, String campaign) {
         return touch(id, account, date, channel, campaign, TouchType.MARKETING);
     }
 
-    static Touchpoint sales(String id, String account, String date, String channel) {
+    public static Touchpoint sales(String id, String account, String date, String channel) {
         return touch(id, account, date, channel, "", TouchType.SALES);
     }
 
-    static Opportunity won(String id, String account, String amount, String created, String closed) {
+    public static Opportunity won(String id, String account, String amount, String created, String closed) {
         return Opportunity.won(id, account, money(amount), at(created), at(closed));
     }
 
-    static Opportunity lost(String id, String account, String amount, String created, String closed) {
+    public static Opportunity lost(String id, String account, String amount, String created, String closed) {
         return Opportunity.lost(id, account, money(amount), at(created), at(closed));
     }
 
-    static Opportunity open(String id, String account, String amount, String created) {
+    public static Opportunity open(String id, String account, String amount, String created) {
         return Opportunity.open(id, account, money(amount), at(created));
     }
 
-    static CampaignCost cost(String campaign, String amount, String period) {
+    public static CampaignCost cost(String campaign, String amount, String period) {
         return new CampaignCost(campaign, money(amount), period);
     }
 
     /** Each row as its output values joined by {@code |}. */
-    static List<String> lines(ReportTable table) {
+    public static List<String> lines(ReportTable table) {
         return table.rows().stream().map(r -> String.join("|", table.values(r))).collect(Collectors.toList());
     }
 
-    static List<String> totalLines(ReportTable table) {
+    public static List<String> totalLines(ReportTable table) {
         return table.totals().stream()
                 .map(r -> String.join("|", table.values(r)))
                 .collect(Collectors.toList());

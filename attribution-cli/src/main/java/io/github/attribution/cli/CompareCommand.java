@@ -4,7 +4,6 @@ import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.report.Comparison;
-import io.github.attribution.report.HtmlReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;

@@ -5,14 +5,12 @@ import io.github.attribution.Models;
 import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
-import io.github.attribution.io.CsvReader;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DataFileException;
 import io.github.attribution.io.DatasetReader;
 import io.github.attribution.journey.JourneySettings;
 import io.github.attribution.model.AttributionModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,32 +142,10 @@ final class Inputs {
         }
     }
 
-    /** Loads the CSV files under {@code resource} (touchpoints, opportunities, people) from the class path. */
-    static Inputs loadResource(String resource, List<String> labels, Command.Context ctx) throws IOException {
-        DatasetReader reader = DatasetReader.strict(Money.currency("USD"));
-        Dataset.Builder b = Dataset.builder();
-        long t;
-        long o;
-        long p;
-        try (CsvReader csv = resource(resource, "touchpoints.csv")) {
-            t = reader.readTouchpoints(csv, b);
-        }
-        try (CsvReader csv = resource(resource, "opportunities.csv")) {
-            o = reader.readOpportunities(csv, b);
-        }
-        try (CsvReader csv = resource(resource, "people.csv")) {
-            p = reader.readPeople(csv, b);
-        }
-        Counts counts = new Counts(t, o, p, 0, 0, reader.rowsRead(), 0);
-        return new Inputs(b.build(), List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts);
-    }
-
-    private static CsvReader resource(String dir, String name) {
-        InputStream in = Inputs.class.getResourceAsStream(dir + "/" + name);
-        if (in == null) {
-            throw new IllegalStateException("the bundled sample is missing " + dir + "/" + name);
-        }
-        return new CsvReader(in, name);
+    /** Inputs over an in-memory dataset (the demo's generated sample), strict, with default settings. */
+    static Inputs ofDataset(Dataset data, List<String> labels) {
+        Counts counts = new Counts(data.touchCount(), data.opportunityCount(), data.personCount(), 0, 0, 0, 0);
+        return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts);
     }
 
     private static List<AttributionModel> models(List<String> labels) {

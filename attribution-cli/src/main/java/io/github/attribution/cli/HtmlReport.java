@@ -1,6 +1,9 @@
-package io.github.attribution.report;
+package io.github.attribution.cli;
 
 import io.github.attribution.data.Money;
+import io.github.attribution.report.Comparison;
+import io.github.attribution.report.ComparisonTable;
+import io.github.attribution.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

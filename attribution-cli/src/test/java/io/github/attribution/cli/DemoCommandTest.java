@@ -22,7 +22,7 @@ final class DemoCommandTest {
     void demo_printsTheComparisonOfEveryRuleBasedModel() {
         Cli cli = Cli.run("demo");
         assertEquals(0, cli.exit, cli.toString());
-        assertTrue(cli.out.startsWith("Every model on a bundled sample of 300 opportunities"), cli.out);
+        assertTrue(cli.out.startsWith("Every model on a generated sample of 300 opportunities"), cli.out);
         List<String> lines = cli.out.lines().toList();
         int header = lines.indexOf(
                 lines.stream().filter(l -> l.startsWith("channel ")).findFirst().orElseThrow());

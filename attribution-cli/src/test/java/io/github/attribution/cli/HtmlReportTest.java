@@ -1,4 +1,4 @@
-package io.github.attribution.report;
+package io.github.attribution.cli;
 
 import static io.github.attribution.report.ReportFixtures.marketing;
 import static io.github.attribution.report.ReportFixtures.won;
@@ -11,6 +11,7 @@ import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
+import io.github.attribution.report.Comparison;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
