@@ -157,4 +157,16 @@ final class PathsCommandTest {
         assertEquals(2, none.exit);
         assertTrue(none.err.contains("--paths"), none.err);
     }
+
+    @Test
+    void paths_overflowingConversionsTotal_isADataErrorNamingTheRow() {
+        String file = Cli.file(dir, "big.csv", "path,conversions", "A,9223372036854775000", "B > A,807", "C,1");
+        Cli cli = Cli.run("paths", "--paths", file, "--path-column", "path", "--conversions-column", "conversions");
+        assertEquals(2, cli.exit, cli.toString());
+        assertEquals("", cli.out);
+        assertEquals(
+                "error: big.csv line 4, column conversions: '1' makes the file's total of conversions exceed"
+                        + " 9223372036854775807\n",
+                cli.err);
+    }
 }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * Reads a path file (data-and-cli.md, {@code paths.csv}): one row per path or per aggregated path,
  * with the path ({@code A > B > C}), its conversions and optionally its nulls and value, in columns the
  * caller names. Counts are whole numbers (a decimal with only zeros after the point is accepted, as
- * other tools write {@code 3.0}); values are non-negative decimals. Errors name the file, line, column
- * and value. Not thread-safe.
+ * other tools write {@code 3.0}); values are non-negative decimals. The totals of conversions and of
+ * nulls over the file must fit a {@code long}. Errors ({@link DataFileException}) name the file, line,
+ * column and value. Not thread-safe.
  */
 public final class PathsReader {
     private final String pathColumn;
@@ -72,6 +73,8 @@ public final class PathsReader {
         int value = valueColumn == null ? -1 : csv.requireColumn(valueColumn);
         PathSet.Builder builder = PathSet.builder();
         List<String> channels = new ArrayList<>();
+        long totalConversions = 0;
+        long totalNulls = 0;
         while (csv.next()) {
             channels.clear();
             String text = csv.get(path);
@@ -91,6 +94,9 @@ public final class PathsReader {
             long c = count(csv, conversions);
             long n = nulls < 0 ? 0 : count(csv, nulls);
             BigDecimal v = value < 0 ? BigDecimal.ZERO : decimal(csv, value);
+            // the builder keeps these totals too and throws ArithmeticException; here it is the row's error
+            totalConversions = addToTotal(csv, conversions, totalConversions, c);
+            totalNulls = nulls < 0 ? 0 : addToTotal(csv, nulls, totalNulls, n);
             builder.add(channels, c, n, v);
         }
         return builder.build();
@@ -111,6 +117,21 @@ public final class PathsReader {
             // reported below
         }
         throw error(csv, column, text, "a whole number of at least 0");
+    }
+
+    /** {@code total + count}, or the row's error when the file's total of {@code column} overflows a long. */
+    private static long addToTotal(CsvReader csv, int column, long total, long count) {
+        long sum = total + count;
+        if (sum < 0) { // both are at least 0, so the sum overflowed
+            String text = csv.get(column).trim();
+            throw new DataFileException(
+                    csv.file(),
+                    csv.line(),
+                    csv.columnName(column),
+                    text,
+                    "'" + text + "' makes the file's total of " + csv.columnName(column) + " exceed " + Long.MAX_VALUE);
+        }
+        return sum;
     }
 
     private static BigDecimal decimal(CsvReader csv, int column) {

@@ -5,6 +5,7 @@ import static io.github.attribution.io.PathFiles.outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -220,7 +221,20 @@ final class PathsReaderFastRouteTest {
         }
         Path file = file(text.toString());
         assertNull(fastAndCheck(file));
-        assertEquals(List.of("java.lang.ArithmeticException: long overflow"), outcome(() -> reader().read(file)));
+        assertEquals(
+                List.of("io.github.attribution.io.DataFileException: paths.csv line 11, column conversions:"
+                        + " '999999999999999999' makes the file's total of conversions exceed 9223372036854775807"),
+                outcome(() -> reader().read(file)));
+    }
+
+    @Test
+    void overflowingNulls_isTheRowsError() throws IOException {
+        Path file = file("path,conversions,nulls,value\nA,1,9223372036854775807,0\nB,0,1,0\n");
+        assertNull(fastAndCheck(file));
+        DataFileException e = assertThrows(DataFileException.class, () -> reader().read(file));
+        assertEquals(3, e.line());
+        assertEquals("nulls", e.column());
+        assertEquals("1", e.value());
     }
 
     @Test
