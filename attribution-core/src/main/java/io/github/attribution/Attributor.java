@@ -1,22 +1,24 @@
 package io.github.attribution;
 
 import io.github.attribution.data.Dataset;
+import io.github.attribution.internal.JourneyCursor;
+import io.github.attribution.internal.Lanes;
 import io.github.attribution.internal.Parallel;
+import io.github.attribution.internal.WeightBuffer;
 import io.github.attribution.journey.Journey;
 import io.github.attribution.journey.JourneySettings;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
-import io.github.attribution.model.Weights;
 import io.github.attribution.money.Apportioner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * AttributionResult result = attributor.attribute(dataset, Models.byName("w-shaped"), Models.byName("linear"));
  * }</pre>
  *
- * <p>Opportunities are split into blocks that run on {@link Builder#threads(int)} threads; the output
- * is identical for any thread count. Large runs use {@link #stream} to consume credits block by block
- * in opportunity order without holding them all.
+ * <p>Opportunities are split into blocks that run on at most {@link Builder#threads(int)} threads at a
+ * time, taken from one pool shared by every attributor (daemon threads, made on demand) or from the
+ * caller's {@link Builder#executor(Executor)}; the output is identical for any thread count and any
+ * executor. Large runs use {@link #stream} to consume credits block by block in opportunity order
+ * without holding them all.
  *
  * <p>Immutable and thread-safe.
  */
@@ -45,10 +49,12 @@ public final class Attributor {
 
     private final JourneySettings settings;
     private final int threads;
+    private final Executor executor;
 
-    private Attributor(JourneySettings settings, int threads) {
+    private Attributor(JourneySettings settings, int threads, Executor executor) {
         this.settings = settings;
         this.threads = threads;
+        this.executor = executor;
     }
 
     /** A builder with default settings (no lookback, no cycles, no as-of) and one thread per core. */
@@ -144,36 +150,36 @@ public final class Attributor {
                 sink.accept(table, onWorker.apply(table));
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "attribution-" + model.name());
-                t.setDaemon(true);
-                return t;
-            });
+            Executor lanes = new Lanes(executor, threads);
+            int window = 4 * threads;
+            ArrayDeque<BlockBuffers> free = new ArrayDeque<>();
+            for (int i = 0; i < window; i++) {
+                free.add(new BlockBuffers());
+            }
+            ArrayDeque<FutureTask<Done<T>>> ahead = new ArrayDeque<>();
+            ArrayDeque<BlockBuffers> inUse = new ArrayDeque<>();
             try {
-                int window = 4 * threads;
-                ArrayDeque<BlockBuffers> free = new ArrayDeque<>();
-                for (int i = 0; i < window; i++) {
-                    free.add(new BlockBuffers());
-                }
-                ArrayDeque<Future<Done<T>>> ahead = new ArrayDeque<>();
-                ArrayDeque<BlockBuffers> inUse = new ArrayDeque<>();
                 int next = 0;
                 while (next < blocks || !ahead.isEmpty()) {
                     while (next < blocks && !free.isEmpty()) {
                         int b = next++;
                         BlockBuffers buffers = free.poll();
                         inUse.add(buffers);
-                        ahead.add(pool.submit(() -> {
+                        FutureTask<Done<T>> task = new FutureTask<>(() -> {
                             CreditTable table = block(journeys, model, weigher, b, buffers);
                             return new Done<T>(table, onWorker.apply(table));
-                        }));
+                        });
+                        ahead.add(task);
+                        lanes.execute(task);
                     }
                     Done<T> done = await(ahead.poll());
                     sink.accept(done.table, done.value);
                     free.add(inUse.poll());
                 }
             } finally {
-                pool.shutdownNow();
+                for (FutureTask<Done<T>> task : ahead) {
+                    task.cancel(false); // after a failure: blocks not started are not computed
+                }
             }
         }
         LOG.debug("{}: {} opportunities in {} ms", model.name(), opps, (System.nanoTime() - began) / 1_000_000);
@@ -228,9 +234,9 @@ public final class Attributor {
         double[] weight = buffers.weight;
         long[] credit = buffers.credit;
         long[] out = buffers.out;
-        Weights weights = buffers.weights;
+        WeightBuffer weights = buffers.weights;
         Apportioner apportioner = buffers.apportioner;
-        Journey journey = journeys.cursor();
+        JourneyCursor journey = JourneyCursor.over(journeys);
         int row = 0;
         for (int o = from; o < to; o++) {
             rowStart[o - from] = row;
@@ -283,7 +289,7 @@ public final class Attributor {
      *
      * @throws IllegalArgumentException naming the model, the opportunity and the touch
      */
-    private static double check(AttributionModel model, Journey journey, Weights weights) {
+    private static double check(AttributionModel model, Journey journey, WeightBuffer weights) {
         Dataset data = journey.dataset();
         int n = journey.size();
         if (weights.isEmpty()) {
@@ -334,7 +340,7 @@ public final class Attributor {
         double[] weight = new double[0];
         long[] credit = new long[0];
         long[] out = new long[0];
-        final Weights weights = new Weights();
+        final WeightBuffer weights = new WeightBuffer();
         final Apportioner apportioner = new Apportioner();
 
         void ensure(int opportunities, int rows, int largest) {
@@ -354,6 +360,7 @@ public final class Attributor {
     public static final class Builder {
         private JourneySettings settings = JourneySettings.DEFAULT;
         private int threads = Parallel.defaultThreads();
+        private Executor executor = Lanes.sharedPool();
 
         private Builder() {}
 
@@ -393,9 +400,20 @@ public final class Attributor {
             return this;
         }
 
+        /**
+         * Where blocks run when {@link #threads(int)} is more than 1: the caller's executor instead of the
+         * library's shared pool. A run submits at most {@code threads} tasks to it at a time and waits for
+         * them on the calling thread, so the executor must not be one the caller's own thread is needed
+         * by. Results do not depend on it.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor must not be null");
+            return this;
+        }
+
         /** The attributor. */
         public Attributor build() {
-            return new Attributor(settings, threads);
+            return new Attributor(settings, threads, executor);
         }
     }
 }

@@ -15,7 +15,10 @@ import java.util.Map;
  * with a positive weight have a row. An opportunity with an empty journey has a single row with touch
  * {@code -1}, weight 1 and its whole amount, so every opportunity's rows add up to its amount.
  *
- * <p>Held column-wise. Immutable and thread-safe.
+ * <p>Held column-wise, read-only. A table of an {@link AttributionResult} owns its arrays: it never
+ * changes and may be read from any thread. A table handed to an {@link Attributor#stream} sink is a view
+ * of arrays the engine reuses for a later block once the sink returns: read it during that call only and
+ * copy what must be kept.
  */
 public final class CreditTable {
     private final String model;

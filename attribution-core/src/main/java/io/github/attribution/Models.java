@@ -1,5 +1,9 @@
 package io.github.attribution;
 
+import static io.github.attribution.model.ModelFamily.DATA_DRIVEN;
+import static io.github.attribution.model.ModelFamily.MULTI_TOUCH;
+import static io.github.attribution.model.ModelFamily.SINGLE_TOUCH;
+
 import io.github.attribution.datadriven.MarkovModel;
 import io.github.attribution.datadriven.PathModel;
 import io.github.attribution.datadriven.PathModels;
@@ -8,6 +12,7 @@ import io.github.attribution.datadriven.ShapleyModel;
 import io.github.attribution.journey.Anchor;
 import io.github.attribution.model.AnchorWeights;
 import io.github.attribution.model.AttributionModel;
+import io.github.attribution.model.ModelFamily;
 import io.github.attribution.model.RuleBasedModels;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,23 +37,32 @@ public final class Models {
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
     /** The names of the models that run on path data ({@link #pathModel}), in catalog order. */
-    public static final List<String> PATH_MODELS = List.of("first-touch", "last-touch", "linear", "markov", "shapley");
+    public static final List<String> PATH_MODELS;
 
     static {
-        single("first-touch", "all credit to the first touch of the journey", p -> RuleBasedModels.firstTouch());
-        single(
-                "last-touch",
-                "all credit to the last touch (the closed-won or pending touch)",
-                p -> RuleBasedModels.lastTouch());
         register(
-                new ModelInfo(
-                        "last-non-direct",
-                        "single-touch",
-                        "all credit to the last touch whose channel is not direct; the last touch if all are",
-                        List.of(new ModelInfo.Parameter(
-                                "direct", "Direct", "direct channels, separated by |, case-insensitive"))),
+                "first-touch",
+                SINGLE_TOUCH,
+                "all credit to the first touch of the journey",
+                List.of(),
+                p -> RuleBasedModels.firstTouch(),
+                p -> PathModels.firstTouch());
+        register(
+                "last-touch",
+                SINGLE_TOUCH,
+                "all credit to the last touch (the closed-won or pending touch)",
+                List.of(),
+                p -> RuleBasedModels.lastTouch(),
+                p -> PathModels.lastTouch());
+        register(
+                "last-non-direct",
+                SINGLE_TOUCH,
+                "all credit to the last touch whose channel is not direct; the last touch if all are",
+                List.of(new ModelInfo.Parameter(
+                        "direct", "Direct", "direct channels, separated by |, case-insensitive")),
                 p -> RuleBasedModels.lastNonDirect(
-                        Arrays.asList(p.text("direct", "Direct").split("\\|", -1))));
+                        Arrays.asList(p.text("direct", "Direct").split("\\|", -1))),
+                null);
         single(
                 "lead-creation",
                 "all credit to the lead-creation touch, else the first touch",
@@ -61,15 +75,21 @@ public final class Models {
                 "original-source",
                 "all credit to the very first touch ever, ignoring lookback and funnel cycles",
                 p -> RuleBasedModels.originalSource());
-        multi("linear", "every touch the same", p -> RuleBasedModels.linear());
         register(
-                new ModelInfo(
-                        "time-decay",
-                        "multi-touch",
-                        "weight halves every half-life before the last touch",
-                        List.of(new ModelInfo.Parameter("half-life-days", "7", "the half-life in days, > 0"))),
+                "linear",
+                MULTI_TOUCH,
+                "every touch the same",
+                List.of(),
+                p -> RuleBasedModels.linear(),
+                p -> PathModels.linear());
+        register(
+                "time-decay",
+                MULTI_TOUCH,
+                "weight halves every half-life before the last touch",
+                List.of(new ModelInfo.Parameter("half-life-days", "7", "the half-life in days, > 0")),
                 p -> RuleBasedModels.timeDecay(
-                        p.positiveNumber("half-life-days", RuleBasedModels.DEFAULT_HALF_LIFE_DAYS)));
+                        p.positiveNumber("half-life-days", RuleBasedModels.DEFAULT_HALF_LIFE_DAYS)),
+                null);
         multi("position-based", "40% first, 40% last, 20% over the middle", p -> RuleBasedModels.positionBased());
         multi("u-shaped", "40% first, 40% lead creation, 20% between", p -> RuleBasedModels.uShaped());
         multi(
@@ -87,44 +107,44 @@ public final class Models {
                     "weight of the " + a.name().toLowerCase().replace('_', ' ') + " touch"));
         }
         register(
-                new ModelInfo(
-                        "custom",
-                        "multi-touch",
-                        "any anchor weights (at most 6 decimals, sum <= 1); the rest over the touches between",
-                        anchors),
+                "custom",
+                MULTI_TOUCH,
+                "any anchor weights (at most 6 decimals, sum <= 1); the rest over the touches between",
+                anchors,
                 p -> {
                     Map<Anchor, BigDecimal> weights = new EnumMap<>(Anchor.class);
                     for (Anchor a : Anchor.values()) {
                         weights.put(a, p.decimal(AnchorWeights.key(a), BigDecimal.ZERO));
                     }
                     return RuleBasedModels.custom(AnchorWeights.of(weights));
-                });
-        register(
-                new ModelInfo(
-                        "markov",
-                        "data-driven",
-                        "removal effects of a Markov chain fitted on the run's won and lost journeys",
-                        List.of(new ModelInfo.Parameter(
-                                "order",
-                                String.valueOf(MarkovModel.DEFAULT_ORDER),
-                                "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER))),
+                },
+                null);
+        dataDriven(
+                "markov",
+                "removal effects of a Markov chain fitted on the run's won and lost journeys",
+                List.of(new ModelInfo.Parameter(
+                        "order",
+                        String.valueOf(MarkovModel.DEFAULT_ORDER),
+                        "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER)),
                 p -> MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
-        register(
-                new ModelInfo(
-                        "shapley",
-                        "data-driven",
-                        "Shapley values of conversion rates by channel set, fitted on the run's won and lost journeys",
-                        List.of(
-                                new ModelInfo.Parameter(
-                                        "samples",
-                                        String.valueOf(ShapleyModel.DEFAULT_SAMPLES),
-                                        "orderings sampled for a journey of more than " + ShapleyFit.EXACT_LIMIT
-                                                + " distinct channels (exact up to that)"),
-                                new ModelInfo.Parameter(
-                                        "seed", String.valueOf(ShapleyModel.DEFAULT_SEED), "seed of that sampling"))),
+        dataDriven(
+                "shapley",
+                "Shapley values of conversion rates by channel set, fitted on the run's won and lost journeys",
+                List.of(
+                        new ModelInfo.Parameter(
+                                "samples",
+                                String.valueOf(ShapleyModel.DEFAULT_SAMPLES),
+                                "orderings sampled for a journey of more than " + ShapleyFit.EXACT_LIMIT
+                                        + " distinct channels (exact up to that)"),
+                        new ModelInfo.Parameter(
+                                "seed", String.valueOf(ShapleyModel.DEFAULT_SEED), "seed of that sampling")),
                 p -> ShapleyModel.of(
                         p.integer("samples", ShapleyModel.DEFAULT_SAMPLES, 1, Integer.MAX_VALUE),
                         p.longValue("seed", ShapleyModel.DEFAULT_SEED)));
+        PATH_MODELS = REGISTRY.values().stream()
+                .filter(e -> e.paths != null)
+                .map(e -> e.info.name())
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /**
@@ -136,22 +156,14 @@ public final class Models {
      *     that does not run on path data
      */
     public static PathModel pathModel(String spec) {
-        AttributionModel model = byName(spec);
-        if (model instanceof PathModel) {
-            return (PathModel) model;
+        Params params = params(spec);
+        AttributionModel model = params.build();
+        if (params.entry.paths == null) {
+            throw new IllegalArgumentException("model '" + model.name()
+                    + "' needs touch times or milestones and does not run on path data; path models: "
+                    + String.join(", ", PATH_MODELS));
         }
-        if (model == RuleBasedModels.firstTouch()) {
-            return PathModels.firstTouch();
-        }
-        if (model == RuleBasedModels.lastTouch()) {
-            return PathModels.lastTouch();
-        }
-        if (model == RuleBasedModels.linear()) {
-            return PathModels.linear();
-        }
-        throw new IllegalArgumentException("model '" + model.name()
-                + "' needs touch times or milestones and does not run on path data; path models: "
-                + String.join(", ", PATH_MODELS));
+        return params.entry.paths.apply(params);
     }
 
     private Models() {}
@@ -163,6 +175,11 @@ public final class Models {
      *     parameter is unknown or repeated, or a value is invalid
      */
     public static AttributionModel byName(String spec) {
+        return params(spec).build();
+    }
+
+    /** The registry entry {@code spec} names, with its parameters parsed. */
+    private static Params params(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("model name must not be empty");
         }
@@ -174,10 +191,7 @@ public final class Models {
             throw new IllegalArgumentException(
                     "unknown model '" + name + "'; known models: " + String.join(", ", REGISTRY.keySet()));
         }
-        Params params = new Params(entry.info, colon < 0 ? "" : trimmed.substring(colon + 1));
-        AttributionModel model = entry.factory.apply(params);
-        params.requireAllUsed();
-        return model;
+        return new Params(entry, colon < 0 ? "" : trimmed.substring(colon + 1));
     }
 
     /** Every model with its parameters and defaults, in a stable order. */
@@ -188,42 +202,63 @@ public final class Models {
     /** The names of every rule-based model that needs no parameters, in catalog order (custom excluded). */
     public static List<String> ruleBasedNames() {
         return REGISTRY.values().stream()
-                .filter(e ->
-                        !e.info.family().equals("data-driven") && !e.info.name().equals("custom"))
+                .filter(e -> e.info.family() != DATA_DRIVEN && !e.info.name().equals("custom"))
                 .map(e -> e.info.name())
                 .collect(Collectors.toUnmodifiableList());
     }
 
-    static void register(ModelInfo info, Function<Params, AttributionModel> factory) {
-        REGISTRY.put(info.name(), new Entry(info, factory));
+    /**
+     * Registers a model: {@code factory} makes it from its parameters; {@code paths}, when not null,
+     * makes its counterpart on path data from the same parameters.
+     */
+    private static void register(
+            String name,
+            ModelFamily family,
+            String description,
+            List<ModelInfo.Parameter> parameters,
+            Function<Params, AttributionModel> factory,
+            Function<Params, PathModel> paths) {
+        ModelInfo info = new ModelInfo(name, family, description, parameters, paths != null);
+        REGISTRY.put(name, new Entry(info, factory, paths));
     }
 
     private static void single(String name, String description, Function<Params, AttributionModel> factory) {
-        register(new ModelInfo(name, "single-touch", description, List.of()), factory);
+        register(name, SINGLE_TOUCH, description, List.of(), factory, null);
     }
 
     private static void multi(String name, String description, Function<Params, AttributionModel> factory) {
-        register(new ModelInfo(name, "multi-touch", description, List.of()), factory);
+        register(name, MULTI_TOUCH, description, List.of(), factory, null);
+    }
+
+    /** A data-driven model: the same object credits journeys and path rows. */
+    private static <M extends AttributionModel & PathModel> void dataDriven(
+            String name, String description, List<ModelInfo.Parameter> parameters, Function<Params, M> factory) {
+        register(name, DATA_DRIVEN, description, parameters, factory::apply, factory::apply);
     }
 
     private static final class Entry {
         final ModelInfo info;
         final Function<Params, AttributionModel> factory;
+        /** Null when the model does not run on path data. */
+        final Function<Params, PathModel> paths;
 
-        Entry(ModelInfo info, Function<Params, AttributionModel> factory) {
+        Entry(ModelInfo info, Function<Params, AttributionModel> factory, Function<Params, PathModel> paths) {
             this.info = info;
             this.factory = factory;
+            this.paths = paths;
         }
     }
 
     /** The parsed {@code key=value} parameters of one spec; tracks which were read. */
     static final class Params {
+        private final Entry entry;
         private final ModelInfo info;
         private final Map<String, String> values = new LinkedHashMap<>();
         private final Set<String> used = new HashSet<>();
 
-        Params(ModelInfo info, String text) {
-            this.info = info;
+        Params(Entry entry, String text) {
+            this.entry = entry;
+            this.info = entry.info;
             if (text.isBlank()) {
                 return;
             }
@@ -303,6 +338,13 @@ public final class Models {
                 throw new IllegalArgumentException(
                         "model '" + info.name() + "': parameter '" + key + "' must be a whole number: '" + v + "'");
             }
+        }
+
+        /** The entry's model with these parameters, every one of which must be known. */
+        AttributionModel build() {
+            AttributionModel model = entry.factory.apply(this);
+            requireAllUsed();
+            return model;
         }
 
         void requireAllUsed() {

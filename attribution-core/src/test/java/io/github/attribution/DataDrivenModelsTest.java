@@ -19,6 +19,7 @@ import io.github.attribution.datadriven.MarkovModel;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.datadriven.ShapleyModel;
 import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.ModelFamily;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -179,7 +180,8 @@ final class DataDrivenModelsTest {
                 .filter(m -> m.name().equals("markov"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals("data-driven", markov.family());
+        assertEquals(ModelFamily.DATA_DRIVEN, markov.family());
+        assertTrue(markov.runsOnPaths());
         assertEquals("order", markov.parameters().get(0).name());
         assertEquals("1", markov.parameters().get(0).defaultValue());
         ModelInfo shapley = Models.catalog().stream()

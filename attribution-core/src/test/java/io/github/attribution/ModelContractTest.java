@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.attribution.data.Dataset;
-import io.github.attribution.journey.Journey;
+import io.github.attribution.internal.JourneyCursor;
+import io.github.attribution.internal.WeightBuffer;
 import io.github.attribution.journey.JourneySettings;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
-import io.github.attribution.model.Weights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -67,8 +67,8 @@ final class ModelContractTest {
     /** Each opportunity's normalised weights, in opportunity order. */
     private static List<double[]> weigh(AttributionModel model, Journeys journeys) {
         JourneyWeigher weigher = model.bind(journeys);
-        Journey journey = journeys.cursor();
-        Weights w = new Weights();
+        JourneyCursor journey = JourneyCursor.over(journeys);
+        WeightBuffer w = new WeightBuffer();
         List<double[]> out = new ArrayList<>();
         for (int o = 0; o < journeys.opportunityCount(); o++) {
             if (model.creditsOriginalSource()) {
@@ -100,7 +100,7 @@ final class ModelContractTest {
         Dataset data = journeys.dataset();
         List<double[]> weights = weigh(model, journeys);
         List<String> out = new ArrayList<>();
-        Journey journey = journeys.cursor();
+        JourneyCursor journey = JourneyCursor.over(journeys);
         int k = 0;
         for (int o = 0; o < journeys.opportunityCount(); o++) {
             if (model.creditsOriginalSource()) {

@@ -1,11 +1,15 @@
 package io.github.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.attribution.model.AttributionModel;
+import io.github.attribution.model.ModelFamily;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class ModelsTest {
@@ -90,5 +94,54 @@ final class ModelsTest {
                         "j-shaped",
                         "inverse-j"),
                 Models.ruleBasedNames());
+    }
+
+    @Test
+    void capabilities_liveOnTheModel_andTheCatalogAgrees() {
+        Set<String> single = new HashSet<>();
+        Set<String> dataDriven = new HashSet<>();
+        Set<String> leads = new HashSet<>();
+        for (ModelInfo info : Models.catalog()) {
+            AttributionModel model = Models.byName(info.name());
+            assertEquals(info.family(), model.family(), info.name());
+            if (model.family() == ModelFamily.SINGLE_TOUCH) {
+                single.add(info.name());
+            } else if (model.family() == ModelFamily.DATA_DRIVEN) {
+                dataDriven.add(info.name());
+            }
+            if (model.usesLeadCreation()) {
+                leads.add(info.name());
+            }
+            if (info.runsOnPaths()) {
+                assertEquals(info.name(), Models.pathModel(info.name()).name());
+            } else {
+                assertThrows(IllegalArgumentException.class, () -> Models.pathModel(info.name()), info.name());
+            }
+        }
+        assertEquals(
+                Set.of(
+                        "first-touch",
+                        "last-touch",
+                        "last-non-direct",
+                        "lead-creation",
+                        "opportunity-creation",
+                        "original-source"),
+                single);
+        assertEquals(Set.of("markov", "shapley"), dataDriven);
+        assertEquals(Set.of("lead-creation", "u-shaped", "w-shaped", "full-path"), leads);
+        assertEquals(List.of("first-touch", "last-touch", "linear", "markov", "shapley"), Models.PATH_MODELS);
+        assertTrue(Models.byName("custom:lead=0.1,last=0.9").usesLeadCreation());
+        assertFalse(Models.byName("custom:first=0.5,last=0.5").usesLeadCreation());
+        assertEquals("markov:order=2", Models.pathModel("markov:order=2").name());
+        assertEquals("single-touch", ModelFamily.SINGLE_TOUCH.label());
+        assertEquals("data-driven", ModelFamily.DATA_DRIVEN.label());
+    }
+
+    @Test
+    void userModel_isMultiTouch_withoutLeadData_byDefault() {
+        AttributionModel m = AttributionModel.of("mine", (journey, w) -> w.addShare(0, 1));
+        assertEquals(ModelFamily.MULTI_TOUCH, m.family());
+        assertFalse(m.usesLeadCreation());
+        assertFalse(m.creditsOriginalSource());
     }
 }

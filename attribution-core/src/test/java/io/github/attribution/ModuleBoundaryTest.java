@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.attribution.internal.JourneyCursor;
+import io.github.attribution.internal.WeightBuffer;
+import io.github.attribution.journey.Journey;
+import io.github.attribution.model.Weights;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -59,5 +65,26 @@ final class ModuleBoundaryTest {
         assertTrue(d.packages().contains("io.github.attribution.internal"));
         Module module = Attributor.class.getModule();
         assertFalse(module.isExported("io.github.attribution.internal"));
+    }
+
+    private static Set<String> publicMethods(Class<?> type) {
+        return Arrays.stream(type.getMethods())
+                .filter(m -> m.getDeclaringClass() != Object.class)
+                .map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void modelsSeeReadOnlyJourneys_andWriteOnlyWeights() {
+        assertTrue(Journey.class.isInterface());
+        assertEquals(
+                new TreeSet<>(
+                        Set.of("channel", "dataset", "isEmpty", "opportunity", "position", "size", "time", "touch")),
+                publicMethods(Journey.class));
+        assertTrue(Weights.class.isInterface());
+        assertEquals(new TreeSet<>(Set.of("addShare", "addWeight", "size")), publicMethods(Weights.class));
+        // the engine's moves and reads are in the unexported package
+        assertEquals("io.github.attribution.internal", JourneyCursor.class.getPackageName());
+        assertEquals("io.github.attribution.internal", WeightBuffer.class.getPackageName());
     }
 }

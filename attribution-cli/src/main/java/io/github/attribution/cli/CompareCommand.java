@@ -3,6 +3,7 @@ package io.github.attribution.cli;
 import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.ModelFamily;
 import io.github.attribution.report.Comparison;
 import java.io.IOException;
 import java.io.Writer;
@@ -72,7 +73,7 @@ final class CompareCommand implements Command {
     static List<String> defaultModels() {
         List<String> names = new ArrayList<>(Models.ruleBasedNames());
         for (ModelInfo m : Models.catalog()) {
-            if (m.family().equals("data-driven")) {
+            if (m.family() == ModelFamily.DATA_DRIVEN) {
                 names.add(m.name());
             }
         }

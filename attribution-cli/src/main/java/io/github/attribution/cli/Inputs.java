@@ -22,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -64,9 +63,6 @@ final class Inputs {
             "  --currency CODE          currency of rows without one (default USD)",
             "  --skip-invalid           skip bad rows instead of stopping; counted in the summary",
             "  --rejects FILE           with --skip-invalid: write each skipped row and its reason here");
-
-    /** Models whose milestones need people's lead-creation dates. */
-    private static final Set<String> NEED_LEADS = Set.of("u-shaped", "w-shaped", "full-path", "lead-creation");
 
     final Dataset data;
     final List<CampaignCost> costs;
@@ -136,7 +132,7 @@ final class Inputs {
                 rejects.commit();
             }
             Dataset data = b.build();
-            warnMissingData(labels, data, ctx.err());
+            warnMissingData(labels, models, data, ctx.err());
             Counts counts = new Counts(t, o, p, c, costs.size(), reader.rowsRead(), reader.rejected());
             return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts);
         }
@@ -210,8 +206,13 @@ final class Inputs {
         return path;
     }
 
-    /** Warns about models that need data that was not given, such as lead-creation dates. */
-    static void warnMissingData(List<String> labels, Dataset data, PrintStream err) {
+    /**
+     * Warns about models that need data that was not given: lead-creation dates for a model that {@link
+     * AttributionModel#usesLeadCreation() uses the lead-creation milestone}.
+     *
+     * @param labels the models as the user typed them, one per model
+     */
+    static void warnMissingData(List<String> labels, List<AttributionModel> models, Dataset data, PrintStream err) {
         boolean leads = false;
         for (int p = 0; p < data.personCount() && !leads; p++) {
             leads = data.leadCreatedAt(p) != Dataset.NO_INSTANT;
@@ -219,31 +220,13 @@ final class Inputs {
         if (leads) {
             return;
         }
-        for (String label : labels) {
-            String name = label.trim().toLowerCase(Locale.ROOT);
-            int colon = name.indexOf(':');
-            String base = colon < 0 ? name : name.substring(0, colon);
-            boolean customLead = base.equals("custom") && colon >= 0 && usesLead(name.substring(colon + 1));
-            if (NEED_LEADS.contains(base) || customLead) {
-                err.println("warning: model '" + label + "' uses the lead-creation milestone, but "
+        for (int i = 0; i < models.size(); i++) {
+            if (models.get(i).usesLeadCreation()) {
+                err.println("warning: model '" + labels.get(i) + "' uses the lead-creation milestone, but "
                         + (data.hasPeople() ? "no person has a lead_created_at" : "no --people file was given")
                         + "; it falls back as models.md describes");
             }
         }
-    }
-
-    private static boolean usesLead(String params) {
-        for (String kv : params.split(",")) {
-            String[] parts = kv.split("=", 2);
-            if (parts.length == 2 && parts[0].trim().equals("lead")) {
-                try {
-                    return new java.math.BigDecimal(parts[1].trim()).signum() != 0;
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            }
-        }
-        return false;
     }
 
     /** The rejects file (or, without one, the first few reasons on standard error). */

@@ -29,7 +29,7 @@ final class ModelsCommand implements Command {
     public int run(Args args, Context context) {
         StringBuilder sb = new StringBuilder();
         for (ModelInfo m : Models.catalog()) {
-            sb.append(String.format("%-22s %-13s %s%n", m.name(), m.family(), m.description()));
+            sb.append(String.format("%-22s %-13s %s%n", m.name(), m.family().label(), m.description()));
             for (ModelInfo.Parameter p : m.parameters()) {
                 sb.append(String.format(
                         "    %s=%s  %s%n",

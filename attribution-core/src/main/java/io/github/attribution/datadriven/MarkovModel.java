@@ -3,6 +3,7 @@ package io.github.attribution.datadriven;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
+import io.github.attribution.model.ModelFamily;
 import java.util.Objects;
 
 /**
@@ -80,6 +81,11 @@ public final class MarkovModel implements AttributionModel, PathModel {
     public PathCredits creditPaths(PathSet paths) {
         Objects.requireNonNull(paths, "paths must not be null");
         return MarkovFit.fit(name, paths, order).creditPaths(paths);
+    }
+
+    @Override
+    public ModelFamily family() {
+        return ModelFamily.DATA_DRIVEN;
     }
 
     @Override

@@ -1,6 +1,11 @@
 /**
- * Helpers shared by the library's packages and not part of its API: may change at any release.
+ * The engine's own helpers and mutable state, not part of the library's API and not exported by its
+ * module: may change at any release. Holds the journey cursor the engine moves ({@link
+ * io.github.attribution.internal.JourneyCursor}) and the weights buffer it resets and reads ({@link
+ * io.github.attribution.internal.WeightBuffer}); models see them only as the read-only {@link
+ * io.github.attribution.journey.Journey} and the write-only {@link io.github.attribution.model.Weights}.
  *
- * <p>Depends on nothing else in the library.
+ * <p>Depends only on the {@code data}, {@code journey} and {@code model} types it implements; nothing in
+ * an exported signature mentions it.
  */
 package io.github.attribution.internal;

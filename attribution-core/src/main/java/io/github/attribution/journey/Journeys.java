@@ -3,6 +3,7 @@ package io.github.attribution.journey;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.internal.IntBuffer;
+import io.github.attribution.internal.JourneyCursor;
 import io.github.attribution.internal.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * #build} and shared by every model of a run.
  *
  * <p>Held column-wise: one array of touch indices, sliced per opportunity, and one int per anchor per
- * opportunity. Immutable and thread-safe; {@link #cursor()} hands out a per-thread {@link Journey}.
+ * opportunity. Immutable and thread-safe; {@link #journey(int)} gives a read-only view of one journey.
  */
 public final class Journeys {
     private static final Logger LOG = LoggerFactory.getLogger(Journeys.class);
@@ -33,6 +34,10 @@ public final class Journeys {
     private final int[] leadPosition;
     private final int[] opportunityPosition;
     private final int[] originalSource;
+
+    static {
+        JourneyCursor.register(Cursor::new);
+    }
 
     private Journeys(
             Dataset data,
@@ -142,7 +147,7 @@ public final class Journeys {
         return originalSource[opp];
     }
 
-    /** The concatenated journeys' touches, for the cursor; never exposed outside the package. */
+    /** The concatenated journeys' touches, for the {@link Cursor}; never exposed outside the package. */
     int[] touchArray() {
         return touches;
     }
@@ -155,16 +160,13 @@ public final class Journeys {
         return channels;
     }
 
-    /** A reusable view of one journey at a time; for use by one thread. */
-    public Journey cursor() {
-        return new Journey(this);
-    }
-
-    /** A view of opportunity {@code opp}'s journey. */
+    /**
+     * A read-only view of opportunity {@code opp}'s journey, as models see it.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= opp < opportunityCount()}
+     */
     public Journey journey(int opp) {
-        Journey j = cursor();
-        j.moveTo(opp);
-        return j;
+        return new Cursor(this).moveTo(opp);
     }
 
     /** Builds the journeys; one instance per build. */

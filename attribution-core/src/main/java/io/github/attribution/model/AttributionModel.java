@@ -12,6 +12,10 @@ import java.util.Objects;
  * (negative or non-finite weights are rejected, naming the model and the opportunity) and turns
  * weights into exact money; a model never rounds money itself.
  *
+ * <p>What a model needs and can do is on the model: {@link #family()}, {@link #usesLeadCreation()},
+ * {@link #creditsOriginalSource()}; the data-driven models also credit path rows ({@code
+ * datadriven.PathModel}).
+ *
  * <p>Implementations must be immutable and thread-safe. The simplest model is a lambda:
  *
  * <pre>{@code
@@ -36,6 +40,20 @@ public interface AttributionModel {
      * it a one-touch journey made of the original source (see {@code original-source}). Default false.
      */
     default boolean creditsOriginalSource() {
+        return false;
+    }
+
+    /** The kind of model this is. Default {@link ModelFamily#MULTI_TOUCH}. */
+    default ModelFamily family() {
+        return ModelFamily.MULTI_TOUCH;
+    }
+
+    /**
+     * Whether this model gives weight to the lead-creation milestone ({@link
+     * io.github.attribution.journey.Anchor#LEAD_CREATION}), which needs people's lead-creation dates;
+     * without them it falls back as its definition says. Default false.
+     */
+    default boolean usesLeadCreation() {
         return false;
     }
 

@@ -36,6 +36,11 @@ final class PositionModel implements AttributionModel, JourneyWeigher {
     }
 
     @Override
+    public boolean usesLeadCreation() {
+        return weight[Anchor.LEAD_CREATION.ordinal()] > 0;
+    }
+
+    @Override
     public void weigh(Journey journey, Weights weights) {
         int n = journey.size();
         // positions of this model's anchors that the journey has; -1 otherwise

@@ -24,7 +24,7 @@ public final class RuleBasedModels {
     private static final AttributionModel LEAD_CREATION = anchor("lead-creation", Anchor.LEAD_CREATION, Anchor.FIRST);
     private static final AttributionModel OPPORTUNITY_CREATION =
             anchor("opportunity-creation", Anchor.OPPORTUNITY_CREATION, Anchor.FIRST);
-    private static final AttributionModel LINEAR = AttributionModel.of("linear", (journey, w) -> {
+    private static final AttributionModel LINEAR = new Rule("linear", ModelFamily.MULTI_TOUCH, false, (journey, w) -> {
         for (int p = 0; p < journey.size(); p++) {
             w.addShare(p, 1);
         }
@@ -115,7 +115,7 @@ public final class RuleBasedModels {
                 : "time-decay:half-life-days="
                         + BigDecimal.valueOf(halfLifeDays).stripTrailingZeros().toPlainString();
         double halfLivesPerNano = 1 / (halfLifeDays * 86_400e9);
-        return AttributionModel.of(name, (journey, w) -> {
+        return new Rule(name, ModelFamily.MULTI_TOUCH, false, (journey, w) -> {
             int n = journey.size();
             long last = journey.time(n - 1);
             for (int p = 0; p < n; p++) {
@@ -172,10 +172,50 @@ public final class RuleBasedModels {
     }
 
     private static AttributionModel anchor(String name, Anchor anchor, Anchor fallback) {
-        return AttributionModel.of(name, (journey, w) -> {
+        return new Rule(name, ModelFamily.SINGLE_TOUCH, anchor == Anchor.LEAD_CREATION, (journey, w) -> {
             int p = journey.position(anchor);
             w.addShare(p >= 0 ? p : journey.position(fallback), 1);
         });
+    }
+
+    /** A rule-based model that needs nothing from the run's journeys but its weigher. */
+    private static final class Rule implements AttributionModel {
+        private final String name;
+        private final ModelFamily family;
+        private final boolean usesLeadCreation;
+        private final JourneyWeigher weigher;
+
+        Rule(String name, ModelFamily family, boolean usesLeadCreation, JourneyWeigher weigher) {
+            this.name = name;
+            this.family = family;
+            this.usesLeadCreation = usesLeadCreation;
+            this.weigher = weigher;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public JourneyWeigher bind(Journeys journeys) {
+            return weigher;
+        }
+
+        @Override
+        public ModelFamily family() {
+            return family;
+        }
+
+        @Override
+        public boolean usesLeadCreation() {
+            return usesLeadCreation;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     private static final class OriginalSource implements AttributionModel {
@@ -192,6 +232,11 @@ public final class RuleBasedModels {
         @Override
         public boolean creditsOriginalSource() {
             return true;
+        }
+
+        @Override
+        public ModelFamily family() {
+            return ModelFamily.SINGLE_TOUCH;
         }
 
         @Override
@@ -228,6 +273,11 @@ public final class RuleBasedModels {
                 }
                 w.addShare(p >= 0 ? p : journey.size() - 1, 1);
             };
+        }
+
+        @Override
+        public ModelFamily family() {
+            return ModelFamily.SINGLE_TOUCH;
         }
 
         @Override
