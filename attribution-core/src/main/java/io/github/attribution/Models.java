@@ -125,8 +125,11 @@ public final class Models {
                 List.of(new ModelInfo.Parameter(
                         "order",
                         String.valueOf(MarkovModel.DEFAULT_ORDER),
-                        "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER)),
-                p -> MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
+                        "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER
+                                + ", or auto: chosen by cross-validation over accounts")),
+                p -> "auto".equals(p.text("order", null))
+                        ? MarkovModel.auto()
+                        : MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
         dataDriven(
                 "shapley",
                 "Shapley values of conversion rates by channel set, fitted on the run's won and lost journeys",
