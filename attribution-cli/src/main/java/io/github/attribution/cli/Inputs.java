@@ -224,7 +224,7 @@ final class Inputs {
             if (models.get(i).usesLeadCreation()) {
                 err.println("warning: model '" + labels.get(i) + "' uses the lead-creation milestone, but "
                         + (data.hasPeople() ? "no person has a lead_created_at" : "no --people file was given")
-                        + "; it falls back as models.md describes");
+                        + "; it falls back as docs/models.md describes (section Milestones)");
             }
         }
     }

@@ -14,10 +14,10 @@ import java.util.Optional;
  *
  * <p>Money is exact. Counts are fractional: an opportunity counts 1 in total, split over its credited
  * touches by the model's weights and rounded to millionths by the same largest-remainder rule as money
- * (models.md section 5), so the counts of every opportunity add up to exactly 1 and a report's counts
- * add up to exactly the number of opportunities. The per-count and ratio methods ({@link
- * #costPerOpportunity()}, {@link #costPerWon()}, {@link #roas()}, {@link #roi()}) are display values
- * derived from the row's exact totals and rounded half-up as each says; they are never summed.
+ * (docs/models.md, "From weights to money"), so the counts of every opportunity add up to exactly 1 and
+ * a report's counts add up to exactly the number of opportunities. The per-count and ratio methods
+ * ({@link #costPerOpportunity()}, {@link #costPerWon()}, {@link #roas()}, {@link #roi()}) are display
+ * values derived from the row's exact totals and rounded half-up as each says; they are never summed.
  *
  * @param keys the group's value of each dimension of the spec, in order: a name, a period such as
  *     {@code 2026-Q1}, or a placeholder ({@link Report#UNATTRIBUTED}, {@link Report#NONE}, {@link
