@@ -1,6 +1,7 @@
 package io.github.attribution.cli;
 
 import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
@@ -59,7 +60,7 @@ final class GenerateCommand implements Command {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("option --out must be a directory: '" + dir + "' is a file");
         }
-        long[] counts = new long[5];
+        long[] counts = new long[6];
         Progress progress = new Progress(context.err(), context.terminal(), began);
         try (DatasetWriter writer = DatasetWriter.open(dir)) {
             SampleGenerator.generate(n.intValue(), seed, new SampleGenerator.Sink() {
@@ -109,6 +110,12 @@ final class GenerateCommand implements Command {
                     counts[4]++;
                     writer.cost(campaign, currency, costMinor, period);
                 }
+
+                @Override
+                public void stage(StageRecord kind, String recordId, String stage, long enteredAt) {
+                    counts[5]++;
+                    writer.stage(kind, recordId, stage, enteredAt);
+                }
             });
             writer.commit();
         } finally {
@@ -116,13 +123,14 @@ final class GenerateCommand implements Command {
         }
         context.err()
                 .printf(
-                        "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts and %d"
-                                + " campaign costs to %s (seed %d); %.2f s.%n",
+                        "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts, %d"
+                                + " campaign costs and %d stage rows to %s (seed %d); %.2f s.%n",
                         counts[1],
                         counts[0],
                         counts[2],
                         counts[3],
                         counts[4],
+                        counts[5],
                         dir,
                         seed,
                         (System.nanoTime() - began) / 1e9);
