@@ -78,8 +78,16 @@ final class ModuleBoundaryTest {
     void modelsSeeReadOnlyJourneys_andWriteOnlyWeights() {
         assertTrue(Journey.class.isInterface());
         assertEquals(
-                new TreeSet<>(
-                        Set.of("channel", "dataset", "isEmpty", "opportunity", "position", "size", "time", "touch")),
+                new TreeSet<>(Set.of(
+                        "channel",
+                        "dataset",
+                        "isEmpty",
+                        "opportunity",
+                        "position",
+                        "size",
+                        "stagePosition",
+                        "time",
+                        "touch")),
                 publicMethods(Journey.class));
         assertTrue(Weights.class.isInterface());
         assertEquals(new TreeSet<>(Set.of("addShare", "addWeight", "size")), publicMethods(Weights.class));

@@ -92,6 +92,14 @@ final class Cursor extends JourneyCursor {
     }
 
     @Override
+    public int stagePosition(int stage) {
+        if (originalSourceOnly || size == 0) {
+            return -1;
+        }
+        return journeys.stagePosition(opp, stage);
+    }
+
+    @Override
     public Dataset dataset() {
         return data;
     }

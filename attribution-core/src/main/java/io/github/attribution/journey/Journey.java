@@ -45,6 +45,12 @@ public interface Journey {
     /** The position of {@code anchor}, or -1 when the journey has no such milestone. */
     int position(Anchor anchor);
 
+    /**
+     * The position of the milestone of stage {@code stage} of the dataset's {@link
+     * io.github.attribution.data.StageIndex} ({@link Journeys#stagePosition}), or -1 when absent.
+     */
+    int stagePosition(int stage);
+
     /** The dataset the journey's touches belong to. */
     Dataset dataset();
 }
