@@ -41,7 +41,13 @@ final class AttributeCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("option --" + e.getMessage());
         }
-        Inputs inputs = Inputs.load(args, context, List.of());
+        try (Inputs inputs = Inputs.load(args, context, List.of())) {
+            return run(args, context, inputs, format, began);
+        }
+    }
+
+    private static int run(Args args, Context context, Inputs inputs, CreditWriter.Format format, long began)
+            throws Exception {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
         Progress progress = new Progress(context.err(), context.terminal(), began);
@@ -64,7 +70,7 @@ final class AttributeCommand implements Command {
                         });
             }
             writer.finish();
-            output.commit();
+            Output.commitAll(output, inputs.rejectsOutput());
         } finally {
             progress.done();
         }

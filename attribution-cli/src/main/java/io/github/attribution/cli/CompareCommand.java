@@ -60,8 +60,9 @@ final class CompareCommand implements Command {
         }
         String html = htmlFile(args.get("html"));
         requireDistinct(args.all("model"));
-        Inputs inputs = Inputs.load(args, context, defaultModels());
-        compare(inputs, basis, format, args.get("out"), html, context, began);
+        try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
+            compare(inputs, basis, format, args.get("out"), html, context, began);
+        }
         return 0;
     }
 
@@ -120,9 +121,8 @@ final class CompareCommand implements Command {
             }
             if (page != null) {
                 page.writer().write(HtmlReport.render(comparison));
-                page.commit();
             }
-            output.commit();
+            Output.commitAll(output, page, inputs.rejectsOutput());
         }
         summary.print(context.err(), journeys);
     }

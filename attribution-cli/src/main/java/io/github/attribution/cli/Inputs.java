@@ -31,7 +31,7 @@ import java.util.Set;
  * settings ({@code --lookback-days --cycle-gap-days --as-of}) and the models ({@code --model}, as
  * given). Commands that read data files add {@link #SPEC} to their options and call {@link #load}.
  */
-final class Inputs {
+final class Inputs implements AutoCloseable {
     /** The common options. */
     static final Args.Spec SPEC = new Args.Spec(
             Set.of(
@@ -76,6 +76,8 @@ final class Inputs {
 
     final List<String> labels;
     final Counts counts;
+    /** The rejects file, committed with the command's output ({@link #rejectsOutput()}); or null. */
+    private final Rejects rejects;
 
     /** What loading read: rows per file and rejected rows. */
     record Counts(
@@ -87,8 +89,10 @@ final class Inputs {
             Attributor attributor,
             List<AttributionModel> models,
             List<String> labels,
-            Counts counts) {
+            Counts counts,
+            Rejects rejects) {
         this.data = data;
+        this.rejects = rejects;
         this.costs = costs;
         this.attributor = attributor;
         this.models = models;
@@ -124,7 +128,8 @@ final class Inputs {
         if (rejectsPath != null && !skip) {
             throw new UsageException("--rejects needs --skip-invalid");
         }
-        try (Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null) {
+        Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null;
+        try {
             DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject);
             Dataset.Builder b = Dataset.builder();
             long t = reader.readTouchpoints(touchpoints, b);
@@ -132,20 +137,38 @@ final class Inputs {
             long p = people == null ? 0 : reader.readPeople(people, b);
             long c = contacts == null ? 0 : reader.readContacts(contacts, b);
             List<CampaignCost> costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
-            if (rejects != null) {
-                rejects.commit();
-            }
             Dataset data = b.build();
             warnMissingData(labels, data, ctx.err());
             Counts counts = new Counts(t, o, p, c, costs.size(), reader.rowsRead(), reader.rejected());
-            return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts);
+            return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts, rejects);
+        } catch (IOException | RuntimeException | Error e) {
+            if (rejects != null) {
+                rejects.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The rejects file's output, to commit together with the command's own ({@link Output#commitAll}),
+     * so that it appears only when the run succeeds; {@code null} without {@code --rejects}.
+     */
+    Output rejectsOutput() {
+        return rejects == null ? null : rejects.output;
+    }
+
+    /** Closes the rejects file; not committed by then, it is deleted. */
+    @Override
+    public void close() throws IOException {
+        if (rejects != null) {
+            rejects.close();
         }
     }
 
     /** Inputs over an in-memory dataset (the demo's generated sample), strict, with default settings. */
     static Inputs ofDataset(Dataset data, List<String> labels) {
         Counts counts = new Counts(data.touchCount(), data.opportunityCount(), data.personCount(), 0, 0, 0, 0);
-        return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts);
+        return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts, null);
     }
 
     private static List<AttributionModel> models(List<String> labels) {
@@ -291,12 +314,6 @@ final class Inputs {
                     .field(e.reason())
                     .field(raw.toString())
                     .endRow();
-        }
-
-        void commit() throws IOException {
-            if (output != null) {
-                output.commit();
-            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.io.AtomicOutput;
 import io.github.attribution.io.DataFileException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,7 +64,9 @@ public final class Main {
                 out.println(HelpCommand.help(c));
                 return 0;
             }
-            return c.run(Args.parse(rest, c.options()), context);
+            Args parsed = Args.parse(rest, c.options());
+            Output.requireDistinct(parsed);
+            return c.run(parsed, context);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage() + " (see 'help " + c.name() + "')");
             return 2;
@@ -94,6 +97,9 @@ public final class Main {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof AtomicOutput.WriteException) {
+            return e.getMessage(); // names the user's path already
+        }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file: " + e.getMessage();
         }

@@ -74,7 +74,13 @@ final class ReportCommand implements Command {
             throw new UsageException("report takes one --model, but " + given.size() + " were given ("
                     + String.join(", ", given) + "); run it once per model, or use 'compare'");
         }
-        Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL));
+        try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL))) {
+            return run(args, context, inputs, format, spec, began);
+        }
+    }
+
+    private static int run(Args args, Context context, Inputs inputs, OutputFormat format, ReportSpec spec, long began)
+            throws Exception {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         ReportAccumulator report;
         try {
@@ -105,7 +111,7 @@ final class ReportCommand implements Command {
                 case JSON -> table.writeJson(writer);
                 case TEXT -> writer.write(table.toText());
             }
-            output.commit();
+            Output.commitAll(output, inputs.rejectsOutput());
         }
         if (format != OutputFormat.TEXT) { // the text form ends with them already
             table.notes().forEach(n -> context.err().println("note: " + n));
