@@ -24,12 +24,13 @@ final class AttributeCommand implements Command {
     public String usage() {
         return Inputs.USAGE + "\n"
                 + "  --out FILE               write here instead of standard output\n"
-                + "  --format csv|json        output format (default csv)";
+                + "  --format csv|json        output format (default csv)\n"
+                + "  --csv-safe               prefix ' to CSV text starting with = + - @ (for spreadsheets)";
     }
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(Set.of("out", "format"), Set.of(), Set.of()));
+        return Inputs.SPEC.with(new Args.Spec(Set.of("out", "format"), Set.of("csv-safe"), Set.of()));
     }
 
     @Override
@@ -54,7 +55,7 @@ final class AttributeCommand implements Command {
         int models = inputs.models.size();
         long opportunities = inputs.data.opportunityCount();
         try (Output output = Output.open(args.get("out"), context.out())) {
-            CreditWriter writer = new CreditWriter(output.stream(), format);
+            CreditWriter writer = new CreditWriter(output.stream(), format, args.flag("csv-safe"));
             for (int m = 0; m < models; m++) {
                 int model = m;
                 String label = inputs.labels.get(m);

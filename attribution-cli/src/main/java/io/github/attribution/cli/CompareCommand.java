@@ -2,6 +2,7 @@ package io.github.attribution.cli;
 
 import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.report.Comparison;
 import java.io.IOException;
@@ -115,7 +116,7 @@ final class CompareCommand implements Command {
             }
             Writer writer = output.writer();
             switch (format) {
-                case TEXT -> writer.write(comparison.toText());
+                case TEXT -> writer.write(Escaping.printableLines(comparison.toText())); // for a terminal
                 case CSV -> comparison.writeCsv(writer);
                 case JSON -> comparison.writeJson(writer);
             }

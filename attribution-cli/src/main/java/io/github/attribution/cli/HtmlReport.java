@@ -1,6 +1,7 @@
 package io.github.attribution.cli;
 
 import io.github.attribution.data.Money;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.AtomicOutput;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
@@ -404,30 +405,7 @@ public final class HtmlReport {
 
     /** Escapes {@code & < > " '} for HTML text and attribute values. */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&':
-                    b.append("&amp;");
-                    break;
-                case '<':
-                    b.append("&lt;");
-                    break;
-                case '>':
-                    b.append("&gt;");
-                    break;
-                case '"':
-                    b.append("&quot;");
-                    break;
-                case '\'':
-                    b.append("&#39;");
-                    break;
-                default:
-                    b.append(c);
-            }
-        }
-        return b.toString();
+        return Escaping.html(s); // the one HTML escaping: entities, and control and bidi characters shown
     }
 
     private static final String CSS = String.join(

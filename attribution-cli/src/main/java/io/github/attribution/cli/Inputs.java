@@ -5,6 +5,7 @@ import io.github.attribution.Models;
 import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DataFileException;
 import io.github.attribution.io.DatasetReader;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -171,9 +173,18 @@ final class Inputs implements AutoCloseable {
         return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts, null);
     }
 
+    /**
+     * The models of {@code labels}. A label given twice is a usage error: its two row sets would be
+     * indistinguishable in the output, and the label would sum to twice the amounts.
+     */
     private static List<AttributionModel> models(List<String> labels) {
         List<AttributionModel> models = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String label : labels) {
+            if (!seen.add(label.trim())) {
+                throw new UsageException("--model " + label + " is given twice; give each model once"
+                        + " (the same model with other parameters is fine: time-decay:half-life-days=7)");
+            }
             try {
                 models.add(Models.byName(label));
             } catch (IllegalArgumentException e) {
@@ -185,11 +196,11 @@ final class Inputs implements AutoCloseable {
 
     private static Attributor attributor(Args args) {
         JourneySettings settings = JourneySettings.DEFAULT;
-        Long lookback = args.number("lookback-days", 0);
+        Long lookback = args.number("lookback-days", 0, JourneySettings.MAX_DAYS);
         if (lookback != null) {
             settings = settings.withLookbackDays(lookback);
         }
-        Long gap = args.number("cycle-gap-days", 0);
+        Long gap = args.number("cycle-gap-days", 0, JourneySettings.MAX_DAYS);
         if (gap != null) {
             settings = settings.withCycleGapDays(gap);
         }
@@ -307,12 +318,13 @@ final class Inputs implements AutoCloseable {
                                 ? '"' + f.replace("\"", "\"\"") + '"'
                                 : f);
             }
-            csv.field(e.file())
+            // a file meant for people: fields a spreadsheet would evaluate get a leading apostrophe
+            csv.field(Escaping.formulaSafe(e.file()))
                     .field(Long.toString(e.line()))
-                    .field(e.column())
-                    .field(e.value())
-                    .field(e.reason())
-                    .field(raw.toString())
+                    .field(Escaping.formulaSafe(e.column()))
+                    .field(Escaping.formulaSafe(e.value()))
+                    .field(Escaping.formulaSafe(e.reason()))
+                    .field(Escaping.formulaSafe(raw.toString()))
                     .endRow();
         }
 

@@ -1,5 +1,6 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.report.Dimension;
 import io.github.attribution.report.ReportAccumulator;
@@ -109,12 +110,12 @@ final class ReportCommand implements Command {
             switch (format) {
                 case CSV -> table.writeCsv(writer);
                 case JSON -> table.writeJson(writer);
-                case TEXT -> writer.write(table.toText());
+                case TEXT -> writer.write(Escaping.printableLines(table.toText())); // for a terminal
             }
             Output.commitAll(output, inputs.rejectsOutput());
         }
         if (format != OutputFormat.TEXT) { // the text form ends with them already
-            table.notes().forEach(n -> context.err().println("note: " + n));
+            table.notes().forEach(n -> context.err().println(Main.line("note: " + n)));
         }
         summary.print(context.err(), journeys);
         return 0;
