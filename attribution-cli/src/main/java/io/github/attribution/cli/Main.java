@@ -1,5 +1,6 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.datadriven.ModelLimitException;
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.AtomicOutput;
 import io.github.attribution.io.DataFileException;
@@ -71,7 +72,7 @@ public final class Main {
         } catch (UsageException e) {
             err.println(line("error: " + e.getMessage() + " (see 'help " + c.name() + "')"));
             return 2;
-        } catch (DataFileException e) {
+        } catch (DataFileException | ModelLimitException e) {
             err.println(line("error: " + e.getMessage()));
             return 2;
         } catch (UncheckedIOException e) {
