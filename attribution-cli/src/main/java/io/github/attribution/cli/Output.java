@@ -26,9 +26,9 @@ final class Output implements Closeable {
 
     /** The options that name files a command reads, and those that name files it writes. */
     private static final List<String> INPUTS =
-            List.of("touchpoints", "opportunities", "people", "contacts", "costs", "paths");
+            List.of("touchpoints", "opportunities", "people", "contacts", "costs", "stages", "paths");
 
-    private static final List<String> OUTPUTS = List.of("out", "html", "rejects");
+    private static final List<String> OUTPUTS = List.of("out", "html", "rejects", "conversion");
 
     private final AtomicOutput file;
     private final OutputStream bytes;
