@@ -128,7 +128,12 @@ public final class AttributionJob {
             }
             for (String m : models) {
                 try {
-                    io.github.attribution.Models.byName(m);
+                    if (io.github.attribution.Models.byName(m)
+                                    instanceof io.github.attribution.datadriven.MarkovModel markov
+                            && markov.isAuto()) {
+                        throw new IllegalArgumentException(
+                                "markov:order=auto does not run on Spark yet; give an order, such as markov:order=2");
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new Usage("--model " + m + ": " + e.getMessage());
                 }

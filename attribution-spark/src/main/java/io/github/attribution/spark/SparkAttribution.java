@@ -112,6 +112,10 @@ public final class SparkAttribution {
         boolean shapley = false;
         for (String label : labels) {
             AttributionModel m = Models.byName(label);
+            if (m instanceof MarkovModel markov && markov.isAuto()) {
+                throw new IllegalArgumentException("model '" + MarkovModel.AUTO_NAME + "' does not run on Spark yet"
+                        + " (its cross-validation folds journeys by account); give an order, such as markov:order=2");
+            }
             parsed.add(m);
             dataDriven |= m instanceof MarkovModel || m instanceof ShapleyModel;
             shapley |= m instanceof ShapleyModel;
