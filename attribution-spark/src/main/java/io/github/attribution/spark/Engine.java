@@ -457,7 +457,7 @@ final class Engine {
                 int touches = 0;
                 while (pending != null
                         && batch.size() < BATCH_OPPORTUNITIES
-                        && (batch.isEmpty() || touches < BATCH_TOUCHES)) {
+                        && (batch.isEmpty() || touches < batchTouches)) {
                     Row header = pending;
                     if (header.getInt(1) != 0) {
                         throw new IllegalStateException("touch rows without their opportunity: " + header);
@@ -649,13 +649,17 @@ final class Engine {
     record Counters(
             org.apache.spark.util.LongAccumulator opportunities,
             org.apache.spark.util.LongAccumulator unattributed,
-            org.apache.spark.util.LongAccumulator rows)
+            org.apache.spark.util.LongAccumulator rows,
+            MaxAccumulator largestBatch)
             implements Serializable {
         static Counters of(org.apache.spark.SparkContext sc) {
+            MaxAccumulator largest = new MaxAccumulator();
+            sc.register(largest, "largest batch (touch rows)");
             return new Counters(
                     sc.longAccumulator("opportunities"),
                     sc.longAccumulator("unattributed"),
-                    sc.longAccumulator("rows"));
+                    sc.longAccumulator("rows"),
+                    largest);
         }
     }
 
