@@ -23,10 +23,8 @@ if [ ! -f "$DATA/touchpoints.csv" ]; then
   java -jar "$CLI" generate --opportunities "$OPPORTUNITIES" --seed 7 --out "$DATA"
 fi
 
-# Spark's jars: the module's compile and provided dependencies (what a cluster provides)
-mvn -B -o -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -pl attribution-spark \
-  -Dmdep.includeScope=compile -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
-CP="$JAR:$(cat "$WORK/classpath.txt")"
+# core and Spark's jars (what a cluster provides), listed by the package phase
+CP="$JAR:$(cat attribution-spark/target/spark-classpath.txt)"
 
 model_args=()
 for m in $MODELS; do model_args+=(--model "$m"); done

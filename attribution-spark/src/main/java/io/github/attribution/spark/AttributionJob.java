@@ -39,6 +39,7 @@ import org.apache.spark.sql.types.DataTypes;
  * trace), 1 for anything else. The summary goes to standard error at the end.
  */
 public final class AttributionJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttributionJob.class);
     private static final Set<String> VALUED = Set.of(
             "touchpoints",
             "opportunities",
@@ -225,7 +226,12 @@ public final class AttributionJob {
                 err.println("error: " + bad.getMessage());
                 return 2;
             }
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.error("the run failed", e);
+            err.println("error: " + root.getClass().getSimpleName() + ": " + root.getMessage());
             return 1;
         }
     }

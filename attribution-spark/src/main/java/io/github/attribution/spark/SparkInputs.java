@@ -365,6 +365,11 @@ public final class SparkInputs {
         if (skip) {
             rejected += invalid(input, parser);
         }
+        return parsed(input, schema, parser, skip);
+    }
+
+    /** The typed rows of {@code input}; static, so the function Spark ships holds only the parser. */
+    private static Dataset<Row> parsed(Input input, StructType schema, RowParser parser, boolean skip) {
         MapPartitionsFunction<Row, Row> f = rows -> new Iterator<Row>() {
             private Row next;
 
