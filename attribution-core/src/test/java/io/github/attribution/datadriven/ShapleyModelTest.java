@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 final class ShapleyModelTest {
     /**
-     * Three channels, rates by exact channel set:
+     * The example of docs/models.md (section shapley). Three channels, rates by exact channel set:
      *
      * <pre>
      * set    conv nulls  r
@@ -67,6 +67,7 @@ final class ShapleyModelTest {
         assertEquals(1.0 / 18, shares.get("C"), 1e-15);
     }
 
+    /** The path-data credits of the example in docs/models.md (section shapley). */
     @Test
     void creditPaths_threeChannels_splitsEachRowBySharesOfItsSet() {
         PathCredits credits = ShapleyModel.of().creditPaths(threeChannels());
