@@ -193,7 +193,7 @@ public final class AttributionJob {
             Dataset<Row> result;
             if (command.equals("attribute")) {
                 Dataset<Row> ordered = run.ordered(in, models, counters)
-                        .orderBy(
+                        .sortWithinPartitions(
                                 SparkAttribution.ORDER.stream().map(c -> col(c)).toArray(Column[]::new));
                 result = ordered.select(
                         SparkAttribution.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
