@@ -6,6 +6,7 @@ import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
 import io.github.attribution.model.Weights;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * again, so a fit made on merged partitions can be applied to each.
  *
  * <p>States are numbered canonically (by tuple length, then channel names), so the fit does not
- * depend on the order of the data. Immutable and thread-safe.
+ * depend on the order of the data. Immutable and thread-safe. Serializable, so a fit made once (say on
+ * a cluster's driver, from merged statistics) can be shipped to where the journeys are.
  */
-public final class MarkovFit implements AttributionModel, PathModel {
+public final class MarkovFit implements AttributionModel, PathModel, Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MarkovFit.class);
     private static final int CONVERSION = -1;
     private static final int NULL = -2;

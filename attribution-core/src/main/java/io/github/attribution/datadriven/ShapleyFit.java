@@ -6,6 +6,9 @@ import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
 import io.github.attribution.model.Weights;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * enumerating the {@code 2^n} subsets of N or by scanning the observed sets, whichever is fewer.
  * Results are cached by channel set, since journeys share sets.
  *
- * <p>Immutable (the cache aside) and thread-safe.
+ * <p>Immutable (the cache aside) and thread-safe. Serializable (without its cache), so a fit made once
+ * (say on a cluster's driver, from merged statistics) can be shipped to where the journeys are.
  */
-public final class ShapleyFit implements AttributionModel, PathModel {
+public final class ShapleyFit implements AttributionModel, PathModel, Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ShapleyFit.class);
 
     /**
@@ -62,7 +67,7 @@ public final class ShapleyFit implements AttributionModel, PathModel {
     private final IntSequenceTable sets;
 
     private final double[] rate;
-    private final ConcurrentHashMap<Key, double[]> cache = new ConcurrentHashMap<>();
+    private transient ConcurrentHashMap<Key, double[]> cache = new ConcurrentHashMap<>();
 
     private ShapleyFit(
             String name, int samples, long seed, List<String> channels, IntSequenceTable sets, double[] rate) {
@@ -130,6 +135,11 @@ public final class ShapleyFit implements AttributionModel, PathModel {
                 observed.size(),
                 sets.size());
         return new ShapleyFit(name, samples, seed, stats.channels(), sets, rate);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        cache = new ConcurrentHashMap<>();
     }
 
     @Override
