@@ -1,5 +1,7 @@
 package io.github.attribution.data;
 
+import io.github.attribution.internal.DatasetAccess;
+import io.github.attribution.internal.DatasetAccess.TouchField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +23,10 @@ import java.util.Objects;
 public final class Dataset {
     /** Marks an absent instant (no close date, no lead-creation date) in the nanosecond columns. */
     public static final long NO_INSTANT = Records.NONE;
+
+    static {
+        DatasetAccess.install(new Hooks());
+    }
 
     private final IdColumn touchId;
     private static final TouchType[] TOUCH_TYPES = TouchType.values();
@@ -187,7 +193,7 @@ public final class Dataset {
      *     character (to keep the check short; the caller's general way writes those right) or {@code
      *     dst} lacks room (use {@link #touchId} then)
      */
-    public int copyTouchIdCsv(int touch, byte[] dst, int at) {
+    int copyTouchIdCsv(int touch, byte[] dst, int at) {
         return touchId.copyCsvPlain(checked(touch), dst, at);
     }
 
@@ -521,31 +527,13 @@ public final class Dataset {
         }
 
         /**
-         * A dictionary field of touchpoints, for {@link #intern(TouchField, String)}.
-         */
-        public enum TouchField {
-            /** {@code account_id}. */
-            ACCOUNT,
-            /** {@code person_id}. */
-            PERSON,
-            /** {@code channel}. */
-            CHANNEL,
-            /** {@code source}. */
-            SOURCE,
-            /** {@code campaign}. */
-            CAMPAIGN,
-            /** {@code offer}. */
-            OFFER
-        }
-
-        /**
          * For file readers that number values themselves (by their bytes): the id the dataset gives
          * {@code value} of {@code field}, numbering it now when it is new. Ids are dense and in order of
          * first appearance, as with {@link #addTouchpoint(String, String, String, long, String, String,
          * String, String, TouchType)}. No check is made: the caller passes a non-blank account, person
          * and channel, and any source, campaign or offer ({@code ""} when unknown).
          */
-        public int intern(TouchField field, String value) {
+        int intern(TouchField field, String value) {
             requireOpen();
             Objects.requireNonNull(value, "value must not be null");
             switch (field) {
@@ -572,7 +560,7 @@ public final class Dataset {
          * @param occurredAt nanoseconds since the epoch
          * @return false, adding nothing, when a touchpoint with this id was already added
          */
-        public boolean addTouchpoint(
+        boolean addTouchpoint(
                 byte[] id,
                 int from,
                 int to,
@@ -626,7 +614,7 @@ public final class Dataset {
          * Discards everything added, leaving the builder as {@link Dataset#builder()} returns it (for a
          * file reader that gives up part-way and reads the file again by another route).
          */
-        public Builder reset() {
+        Builder reset() {
             requireOpen();
             touchId = new IdColumn();
             touchAccount = new int[64];
@@ -666,10 +654,11 @@ public final class Dataset {
 
         /**
          * A hint: about {@code count} touchpoints will be added in all, so the columns are sized for
-         * them at once (a large file's reader passes its estimate). Never shrinks; the columns are
-         * trimmed to the real count when the dataset is built.
+         * them at once (a large file's reader passes its estimate). Never shrinks. When the dataset is
+         * built, a column with at most 1/16 of its length to spare is kept as it is (a trimmed copy
+         * would be fresh memory), a longer one is copied to the real count.
          */
-        public Builder expectTouchpoints(int count) {
+        Builder expectTouchpoints(int count) {
             requireOpen();
             if (count > touchAccount.length) {
                 resizeTouches(count);
@@ -860,6 +849,47 @@ public final class Dataset {
             touchCampaign = Arrays.copyOf(touchCampaign, n);
             touchOffer = Arrays.copyOf(touchOffer, n);
             touchType = Arrays.copyOf(touchType, n);
+        }
+    }
+
+    /** The readers' and writers' way in ({@link DatasetAccess}): the package-private methods above. */
+    private static final class Hooks implements DatasetAccess.Hooks {
+        @Override
+        public int intern(Builder into, TouchField field, String value) {
+            return into.intern(field, value);
+        }
+
+        @Override
+        public boolean addTouchpoint(
+                Builder into,
+                byte[] id,
+                int from,
+                int to,
+                int account,
+                int person,
+                long occurredAt,
+                int channel,
+                int source,
+                int campaign,
+                int offer,
+                TouchType type) {
+            return into.addTouchpoint(
+                    id, from, to, account, person, occurredAt, channel, source, campaign, offer, type);
+        }
+
+        @Override
+        public void reset(Builder builder) {
+            builder.reset();
+        }
+
+        @Override
+        public void expectTouchpoints(Builder builder, int count) {
+            builder.expectTouchpoints(count);
+        }
+
+        @Override
+        public int copyTouchIdCsv(Dataset data, int touch, byte[] dst, int at) {
+            return data.copyTouchIdCsv(touch, dst, at);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.attribution.data.InvalidRecordException;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.internal.DatasetAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import java.util.Objects;
 public final class DatasetReader {
     /** After this many touchpoint rows, the rest of the file is estimated from their bytes. */
     private static final long SIZING_ROWS = 4096;
+
+    private static final DatasetAccess.Hooks DATASET = DatasetAccess.hooks();
 
     private final Currency defaultCurrency;
     private final RejectHandler rejects;
@@ -93,7 +96,7 @@ public final class DatasetReader {
                 rowsRead += added;
                 return added;
             }
-            into.reset();
+            DATASET.reset(into);
         }
         return readTouchpointsGeneral(file, into);
     }
@@ -130,7 +133,7 @@ public final class DatasetReader {
                 sized[0] = Long.MAX_VALUE;
                 long start = csv.offset();
                 double estimate = (double) size * csv.records() / Math.max(1, start);
-                into.expectTouchpoints((int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
+                DATASET.expectTouchpoints(into, (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
             }
             long at = parse(csv, occurred, () -> Values.instant(csv.get(occurred)));
             TouchType t = parse(csv, type, () -> TouchType.parse(csv.get(type)));

@@ -9,8 +9,9 @@ import static io.github.attribution.io.ByteClasses.WIDE;
 import static io.github.attribution.io.ByteClasses.special;
 
 import io.github.attribution.data.Dataset;
-import io.github.attribution.data.Dataset.Builder.TouchField;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.internal.DatasetAccess;
+import io.github.attribution.internal.DatasetAccess.TouchField;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ final class TouchpointFileScanner extends ByteRecordScanner {
 
     private static final byte[] MARKETING = "marketing".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SALES = "sales".getBytes(StandardCharsets.US_ASCII);
+
+    private static final DatasetAccess.Hooks DATASET = DatasetAccess.hooks();
 
     private int idAt;
     private int accountAt;
@@ -362,7 +365,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             unsupported = "an empty, blank or invalid " + field;
             return -1;
         }
-        id = builder.intern(field, value);
+        id = DATASET.intern(builder, field, value);
         table.put(buf, a, z, id);
         return id;
     }
@@ -380,7 +383,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             unsupported = "invalid UTF-8";
             return -1;
         }
-        id = builder.intern(field, value);
+        id = DATASET.intern(builder, field, value);
         table.put(buf, a, z, id);
         return id;
     }
@@ -618,11 +621,12 @@ final class TouchpointFileScanner extends ByteRecordScanner {
 
         private boolean write(Batch b) {
             if (b.expect > 0) {
-                builder.expectTouchpoints(b.expect);
+                DATASET.expectTouchpoints(builder, b.expect);
             }
             int start = 0;
             for (int r = 0; r < b.size; r++) {
-                if (!builder.addTouchpoint(
+                if (!DATASET.addTouchpoint(
+                        builder,
                         b.ids,
                         start,
                         b.idEnd[r],
