@@ -90,6 +90,7 @@ public final class Dataset {
         touchType = fit(b.touchType, t);
         b.touchType = null;
         b.touchIds = null;
+        b.touchHashes = null;
         int o = b.oppCount;
         oppId = Arrays.copyOf(b.oppId, o);
         oppAccount = Arrays.copyOf(b.oppAccount, o);
@@ -437,6 +438,10 @@ public final class Dataset {
         private byte[] touchType = new byte[64];
         private int touchCount;
         private IdIndex touchIds = new IdIndex();
+        /** The id hashes of touches appended as columns, until they are checked; then null. */
+        private IdHashes touchHashes;
+        /** False when touches appended as columns are not in {@link #touchIds}. */
+        private boolean touchIdsIndexed = true;
 
         private String[] oppId = new String[16];
         private int[] oppAccount = new int[16];
@@ -508,6 +513,9 @@ public final class Dataset {
             if (touchCount == touchAccount.length) {
                 growTouches();
             }
+            if (touchHashes != null || !touchIdsIndexed) {
+                indexTouchIds();
+            }
             int row = touchCount;
             if (touchIds.add(touchId, row, id) >= 0) {
                 throw new InvalidRecordException(
@@ -553,44 +561,78 @@ public final class Dataset {
         }
 
         /**
-         * For file readers: adds a touchpoint whose id is the ASCII bytes {@code id[from .. to)} and
-         * whose other fields are ids from {@link #intern(TouchField, String)} ({@code person} -1 when
-         * unknown), without any {@code String}. The id must be non-blank: it is not checked.
-         *
-         * @param occurredAt nanoseconds since the epoch
-         * @return false, adding nothing, when a touchpoint with this id was already added
+         * For file readers: appends {@code count} touchpoints given as columns, whose dictionary fields
+         * are ids from {@link #intern(TouchField, String)} ({@code person} -1 when unknown) and whose ids
+         * are the ASCII bytes {@code ids[idEnd[r - 1] .. idEnd[r])} (from 0 for the first), non-blank
+         * and not checked; {@code idHash[r]} is a 64-bit hash of row {@code r}'s id bytes, the same for
+         * the same bytes. Repeated ids are found by {@link #distinctTouchIds} once every row is in, not
+         * here. Only for a builder whose touches all come this way.
          */
-        boolean addTouchpoint(
-                byte[] id,
-                int from,
-                int to,
-                int account,
-                int person,
-                long occurredAt,
-                int channel,
-                int source,
-                int campaign,
-                int offer,
-                TouchType type) {
+        void appendTouches(
+                int count,
+                int[] account,
+                int[] person,
+                long[] time,
+                int[] channel,
+                int[] source,
+                int[] campaign,
+                int[] offer,
+                byte[] type,
+                byte[] ids,
+                int[] idEnd,
+                long[] idHash) {
             requireOpen();
-            if (touchCount == touchAccount.length) {
-                growTouches();
+            if (touchHashes == null) {
+                if (touchCount > 0) {
+                    throw new IllegalStateException("touches were added one at a time already");
+                }
+                touchHashes = new IdHashes();
             }
-            int row = touchCount;
-            if (touchIds.add(touchId, row, id, from, to) >= 0) {
-                return false;
+            int at = touchCount;
+            if (at + count > touchAccount.length) {
+                resizeTouches(Math.max(at + count, at + (at >> 1) + 16));
             }
-            touchAccount[row] = account;
-            touchPerson[row] = person;
-            touchTime[row] = occurredAt;
-            touchChannel[row] = channel;
-            touchSource[row] = source;
-            touchCampaign[row] = campaign;
-            touchOffer[row] = offer;
-            touchType[row] = (byte) type.ordinal();
-            touchId.addLatin1(id, from, to);
-            touchCount++;
-            return true;
+            System.arraycopy(account, 0, touchAccount, at, count);
+            System.arraycopy(person, 0, touchPerson, at, count);
+            System.arraycopy(time, 0, touchTime, at, count);
+            System.arraycopy(channel, 0, touchChannel, at, count);
+            System.arraycopy(source, 0, touchSource, at, count);
+            System.arraycopy(campaign, 0, touchCampaign, at, count);
+            System.arraycopy(offer, 0, touchOffer, at, count);
+            System.arraycopy(type, 0, touchType, at, count);
+            int start = 0;
+            for (int r = 0; r < count; r++) {
+                touchId.addLatin1(ids, start, idEnd[r]);
+                touchHashes.add(idHash[r], at + r);
+                start = idEnd[r];
+            }
+            touchCount = at + count;
+        }
+
+        /**
+         * After {@link #appendTouches}: whether every touchpoint id is distinct, checked on up to {@code
+         * threads} threads; the hashes are dropped then.
+         */
+        boolean distinctTouchIds(int threads) {
+            requireOpen();
+            if (touchHashes == null) {
+                return true;
+            }
+            boolean distinct = touchHashes.distinct(touchId, threads);
+            touchHashes = null;
+            touchIdsIndexed = false;
+            return distinct;
+        }
+
+        /** Puts touches appended as columns into the duplicate-id index, for touches added one at a time after them. */
+        private void indexTouchIds() {
+            touchHashes = null;
+            touchIdsIndexed = true;
+            touchIds = new IdIndex();
+            touchIds.expect(touchCount);
+            for (int row = 0; row < touchCount; row++) {
+                touchIds.add(touchId, row, touchId.get(row));
+            }
         }
 
         /**
@@ -627,6 +669,8 @@ public final class Dataset {
             touchType = new byte[64];
             touchCount = 0;
             touchIds = new IdIndex();
+            touchHashes = null;
+            touchIdsIndexed = true;
             oppId = new String[16];
             oppAccount = new int[16];
             oppAmount = new long[16];
@@ -663,7 +707,11 @@ public final class Dataset {
             if (count > touchAccount.length) {
                 resizeTouches(count);
                 touchId.expect(count);
-                touchIds.expect(count);
+                if (touchHashes != null) {
+                    touchHashes.expect(count);
+                } else {
+                    touchIds.expect(count);
+                }
             }
             return this;
         }
@@ -860,21 +908,27 @@ public final class Dataset {
         }
 
         @Override
-        public boolean addTouchpoint(
+        public void appendTouches(
                 Builder into,
-                byte[] id,
-                int from,
-                int to,
-                int account,
-                int person,
-                long occurredAt,
-                int channel,
-                int source,
-                int campaign,
-                int offer,
-                TouchType type) {
-            return into.addTouchpoint(
-                    id, from, to, account, person, occurredAt, channel, source, campaign, offer, type);
+                int count,
+                int[] account,
+                int[] person,
+                long[] time,
+                int[] channel,
+                int[] source,
+                int[] campaign,
+                int[] offer,
+                byte[] type,
+                byte[] ids,
+                int[] idEnd,
+                long[] idHash) {
+            into.appendTouches(
+                    count, account, person, time, channel, source, campaign, offer, type, ids, idEnd, idHash);
+        }
+
+        @Override
+        public boolean distinctTouchIds(Builder builder, int threads) {
+            return builder.distinctTouchIds(threads);
         }
 
         @Override

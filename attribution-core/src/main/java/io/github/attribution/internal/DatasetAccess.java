@@ -42,26 +42,36 @@ public final class DatasetAccess {
         int intern(Dataset.Builder into, TouchField field, String value);
 
         /**
-         * Adds a touchpoint whose id is the ASCII bytes {@code id[from .. to)} and whose other fields
-         * are ids from {@link #intern} ({@code person} -1 when unknown), without any {@code String}.
-         * The id must be non-blank: it is not checked.
+         * Appends {@code count} touchpoints given as columns: dictionary fields are ids from {@link
+         * #intern} ({@code person} -1 when unknown), row {@code r}'s id is the ASCII bytes {@code
+         * ids[idEnd[r - 1] .. idEnd[r])} (from 0 for the first; non-blank, not checked) and {@code
+         * idHash[r]} a 64-bit hash of those bytes (the same for the same bytes, well mixed). Repeated
+         * ids are found by {@link #distinctTouchIds} once every row is in. Only for a builder whose
+         * touches all come this way.
          *
-         * @param occurredAt nanoseconds since the epoch
-         * @return false, adding nothing, when a touchpoint with this id was already added
+         * @param time nanoseconds since the epoch
+         * @param type {@link TouchType} ordinals
          */
-        boolean addTouchpoint(
+        void appendTouches(
                 Dataset.Builder into,
-                byte[] id,
-                int from,
-                int to,
-                int account,
-                int person,
-                long occurredAt,
-                int channel,
-                int source,
-                int campaign,
-                int offer,
-                TouchType type);
+                int count,
+                int[] account,
+                int[] person,
+                long[] time,
+                int[] channel,
+                int[] source,
+                int[] campaign,
+                int[] offer,
+                byte[] type,
+                byte[] ids,
+                int[] idEnd,
+                long[] idHash);
+
+        /**
+         * After {@link #appendTouches}: whether every touchpoint id of {@code builder} is distinct,
+         * checked on up to {@code threads} threads.
+         */
+        boolean distinctTouchIds(Dataset.Builder builder, int threads);
 
         /**
          * Discards everything added to {@code builder}, leaving it as {@link Dataset#builder()}
