@@ -97,7 +97,12 @@ public final class Models {
                     for (Anchor a : Anchor.values()) {
                         weights.put(a, p.decimal(AnchorWeights.key(a), BigDecimal.ZERO));
                     }
-                    return RuleBasedModels.custom(AnchorWeights.of(weights));
+                    // any other key is a funnel stage to anchor on, such as mql=0.15
+                    Map<String, BigDecimal> stages = new LinkedHashMap<>();
+                    for (String key : p.unused()) {
+                        stages.put(key, p.decimal(key, BigDecimal.ZERO));
+                    }
+                    return RuleBasedModels.custom(AnchorWeights.of(weights, stages));
                 });
         register(
                 new ModelInfo(
@@ -107,8 +112,11 @@ public final class Models {
                         List.of(new ModelInfo.Parameter(
                                 "order",
                                 String.valueOf(MarkovModel.DEFAULT_ORDER),
-                                "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER))),
-                p -> MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
+                                "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER
+                                        + ", or auto: chosen by cross-validation over accounts"))),
+                p -> "auto".equals(p.text("order", null))
+                        ? MarkovModel.auto()
+                        : MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
         register(
                 new ModelInfo(
                         "shapley",
@@ -303,6 +311,13 @@ public final class Models {
                 throw new IllegalArgumentException(
                         "model '" + info.name() + "': parameter '" + key + "' must be a whole number: '" + v + "'");
             }
+        }
+
+        /** The keys not read so far, in the order given. */
+        List<String> unused() {
+            List<String> keys = new ArrayList<>(values.keySet());
+            keys.removeAll(used);
+            return keys;
         }
 
         void requireAllUsed() {
