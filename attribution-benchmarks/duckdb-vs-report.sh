@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rule-based attribution by channel, DuckDB SQL against `report`, side by side (DuckDbComparison):
 #   attribution-benchmarks/duckdb-vs-report.sh                      1M opportunities (seed 7), 3 rounds
-#   attribution-benchmarks/duckdb-vs-report.sh --rounds 5 --data DIR --xmx 2g --threads 2
+#   attribution-benchmarks/duckdb-vs-report.sh --rounds 5 --data DIR --xmx 4g --threads 2
 # Generates the data into /tmp/attribution-1m-seed7 when it is missing and reuses it afterwards.
 # Builds the jars first if they are missing. Needs /usr/bin/time (GNU time) for the peak RSS.
 set -euo pipefail

@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *
  * It generates the data set when {@code --data} has no {@code touchpoints.csv} ({@code generate
  * --opportunities 1000000 --seed 7}, reused afterwards), then runs each job's two sides one after the
- * other, round after round, under {@code /usr/bin/time -v} for the peak resident set size; checks that
+ * other, round after round, under {@code /usr/bin/time -v} for the CPU time (user and system: the
+ * fairer figure on a shared machine) and the peak resident set size; checks that
  * both sides give the same pipeline and revenue per currency and channel, to the minor unit; and prints
  * the median wall time and peak RSS of each side with their ratio.
  *
@@ -77,7 +78,7 @@ public final class DuckDbComparison {
             new Job("first-touch", "cents", "pos = 1", "report --model first-touch --by channel");
 
     /** One measured process. */
-    private record Run(double seconds, long rssKb, Map<String, long[]> totals) {}
+    private record Run(double seconds, double cpu, long rssKb, Map<String, long[]> totals) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("query")) {
@@ -87,7 +88,7 @@ public final class DuckDbComparison {
         Path data = Path.of("/tmp/attribution-1m-seed7");
         int rounds = 3;
         int threads = 2;
-        String heap = "2g";
+        String heap = "4g";
         long opportunities = 1_000_000;
         long seed = 7;
         Path cli = Path.of("attribution-cli/target/attribution-cli.jar");
@@ -161,20 +162,21 @@ public final class DuckDbComparison {
                             .add(run);
                     System.out.printf(
                             Locale.ROOT,
-                            "round %d  %-12s %-11s %7.2f s  %5.2f GB%n",
+                            "round %d  %-12s %-11s %7.2f s wall  %7.2f s CPU  %5.2f GB%n",
                             r + 1,
                             job.model,
                             sql ? SQL_SIDE : OUR_SIDE,
                             run.seconds,
+                            run.cpu,
                             run.rssKb / 1e6 * 1.024);
                 }
             }
         }
         System.out.println("load after: " + uptime());
         System.out.println();
-        System.out.println(
-                "| job | DuckDB SQL (JDBC, " + threads + " threads) | this project | wall ratio (DuckDB / ours) |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| job | DuckDB SQL (JDBC, " + threads + " threads) | this project"
+                + " | wall ratio (DuckDB / ours) | CPU ratio |");
+        System.out.println("|---|---|---|---|---|");
         boolean agree = true;
         for (Job job : jobs) {
             List<Run> sql = runs.get(job.model + "|" + SQL_SIDE);
@@ -188,20 +190,27 @@ public final class DuckDbComparison {
             }
             double sqlWall = median(sql.stream().mapToDouble(Run::seconds).toArray());
             double ourWall = median(ours.stream().mapToDouble(Run::seconds).toArray());
+            double sqlCpu = median(sql.stream().mapToDouble(Run::cpu).toArray());
+            double ourCpu = median(ours.stream().mapToDouble(Run::cpu).toArray());
             System.out.printf(
                     Locale.ROOT,
-                    "| %s credit by channel | %.1f s, %.2f GB RSS | `%s`: %.1f s, %.2f GB RSS | %.2fx %s |%n",
+                    "| %s credit by channel | %.1f s (%.1f s CPU), %.2f GB RSS | `%s`: %.1f s (%.1f s CPU), %.2f GB RSS"
+                            + " | %.2fx %s | %.2fx |%n",
                     job.model,
                     sqlWall,
+                    sqlCpu,
                     median(sql.stream().mapToDouble(x -> x.rssKb * 1.024e-6).toArray()),
                     job.oursLabel,
                     ourWall,
+                    ourCpu,
                     median(ours.stream().mapToDouble(x -> x.rssKb * 1.024e-6).toArray()),
                     sqlWall / ourWall,
-                    sqlWall >= ourWall ? "(ours faster)" : "(ours slower)");
+                    sqlWall >= ourWall ? "(ours faster)" : "(ours slower)",
+                    sqlCpu / ourCpu);
         }
         System.out.println();
-        System.out.println("medians of " + rounds + " rounds; GB = 10^9 bytes of peak resident set size");
+        System.out.println("medians of " + rounds + " rounds; CPU = user + system seconds; GB = 10^9 bytes of peak"
+                + " resident set size");
         if (!agree) {
             System.out.println("TOTALS DIFFER: see above");
             System.exit(1);
@@ -241,7 +250,7 @@ public final class DuckDbComparison {
             String[] f = line.split("\t");
             totals.put(f[0] + "," + f[1], new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
         }
-        return new Run(m.seconds, m.rssKb, totals);
+        return new Run(m.seconds, m.cpu, m.rssKb, totals);
     }
 
     /** The SQL of {@code job}: journeys as in the class comment, credits summed by currency and channel. */
@@ -343,7 +352,7 @@ public final class DuckDbComparison {
             String[] f = line.split(",");
             totals.put(f[1] + "," + f[0], new long[] {cents(f[2]), cents(f[3])});
         }
-        return new Run(m.seconds, m.rssKb, totals);
+        return new Run(m.seconds, m.cpu, m.rssKb, totals);
     }
 
     private static long cents(String decimal) {
@@ -352,7 +361,8 @@ public final class DuckDbComparison {
 
     // ---- processes
 
-    private record Measured(double seconds, long rssKb) {}
+    /** Wall seconds, CPU seconds (user and system) and peak RSS of a process. */
+    private record Measured(double seconds, double cpu, long rssKb) {}
 
     /** Runs {@code command} under {@code /usr/bin/time -v}; fails unless it exits 0. */
     private static Measured timed(List<String> command, Path out, Path err) throws IOException, InterruptedException {
@@ -370,13 +380,17 @@ public final class DuckDbComparison {
             throw new IllegalStateException("exit " + code + " from " + String.join(" ", command) + "\n" + log);
         }
         long rss = -1;
+        double cpu = 0;
         for (String line : log.split("\n")) {
             String l = line.trim();
+            String value = l.substring(l.indexOf(':') + 1).trim();
             if (l.startsWith("Maximum resident set size (kbytes):")) {
-                rss = Long.parseLong(l.substring(l.indexOf(':') + 1).trim());
+                rss = Long.parseLong(value);
+            } else if (l.startsWith("User time (seconds):") || l.startsWith("System time (seconds):")) {
+                cpu += Double.parseDouble(value);
             }
         }
-        return new Measured(seconds, rss);
+        return new Measured(seconds, cpu, rss);
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
