@@ -3,6 +3,7 @@ package io.github.attribution.cli;
 import io.github.attribution.data.Money;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
+import io.github.attribution.report.FunnelTable;
 import io.github.attribution.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,14 @@ public final class HtmlReport {
 
     /** The page as a string. */
     public static String render(Comparison comparison) {
+        return render(comparison, null);
+    }
+
+    /**
+     * The page as a string, ending with the funnel view ({@link HtmlFunnel}) when {@code funnel} (a funnel
+     * report by channel) is not {@code null}.
+     */
+    public static String render(Comparison comparison, FunnelTable funnel) {
         Objects.requireNonNull(comparison, "comparison must not be null");
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -87,6 +96,9 @@ public final class HtmlReport {
         }
         for (ComparisonTable t : comparison.tables()) {
             section(b, t);
+        }
+        if (funnel != null) {
+            HtmlFunnel.section(b, funnel);
         }
         b.append("</main>\n</body>\n</html>\n");
         return b.toString();
@@ -481,5 +493,6 @@ public final class HtmlReport {
             "  margin-right: 6px; vertical-align: baseline; }",
             "table.corr td { min-width: 48px; }",
             "table.shares thead th, table.corr thead th { max-width: 120px; }",
+            "tr.total td { font-weight: 600; border-top: 2px solid #dde1e7; }",
             "");
 }
