@@ -2,8 +2,10 @@ package io.github.attribution.cli;
 
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
+import io.github.attribution.sample.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
@@ -31,12 +33,15 @@ final class GenerateCommand implements Command {
                 "  --opportunities N        how many opportunities (required)",
                 "  --seed S                 the random seed (default 1); the same seed gives the same files",
                 "  --out DIR                the directory to write into (required; created if missing):",
-                "                           " + String.join(", ", DatasetWriter.FILES));
+                "                           " + String.join(", ", DatasetWriter.FILES),
+                "  --scenario NAME          simulate journeys from a known causal process instead, and also",
+                "                           write truth.csv, each channel's true share of revenue; one of",
+                "                           " + String.join(", ", Scenario.names()));
     }
 
     @Override
     public Args.Spec options() {
-        return new Args.Spec(Set.of("opportunities", "seed", "out"), Set.of(), Set.of());
+        return new Args.Spec(Set.of("opportunities", "seed", "out", "scenario"), Set.of(), Set.of());
     }
 
     @Override
@@ -59,10 +64,20 @@ final class GenerateCommand implements Command {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("option --out must be a directory: '" + dir + "' is a file");
         }
+        Scenario scenario = null;
+        if (args.get("scenario") != null) {
+            try {
+                scenario = Scenario.byName(args.get("scenario").trim());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --scenario: " + e.getMessage());
+            }
+        }
         long[] counts = new long[5];
         Progress progress = new Progress(context.err(), context.terminal(), began);
-        try (DatasetWriter writer = DatasetWriter.open(dir)) {
-            SampleGenerator.generate(n.intValue(), seed, new SampleGenerator.Sink() {
+        try (DatasetWriter writer = DatasetWriter.open(dir);
+                Output truth =
+                        scenario == null ? null : Output.open(dir.resolve(TRUTH).toString(), context.out())) {
+            SampleGenerator.Sink sink = new SampleGenerator.Sink() {
                 @Override
                 public void touchpoint(
                         String id,
@@ -109,15 +124,24 @@ final class GenerateCommand implements Command {
                     counts[4]++;
                     writer.cost(campaign, currency, costMinor, period);
                 }
-            });
+            };
+            if (scenario == null) {
+                SampleGenerator.generate(n.intValue(), seed, sink);
+            } else {
+                scenario.generate(n.intValue(), seed, sink);
+                writeTruth(scenario, truth.writer());
+            }
             writer.commit();
+            if (truth != null) {
+                truth.commit();
+            }
         } finally {
             progress.done();
         }
         context.err()
                 .printf(
                         "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts and %d"
-                                + " campaign costs to %s (seed %d); %.2f s.%n",
+                                + " campaign costs to %s (seed %d%s); %.2f s.%n",
                         counts[1],
                         counts[0],
                         counts[2],
@@ -125,7 +149,30 @@ final class GenerateCommand implements Command {
                         counts[4],
                         dir,
                         seed,
+                        scenario == null ? "" : ", scenario " + scenario.name() + ", with " + TRUTH,
                         (System.nanoTime() - began) / 1e9);
         return 0;
+    }
+
+    /** The file of true shares written beside a scenario's data. */
+    static final String TRUTH = "truth.csv";
+
+    /**
+     * Writes {@code scenario,channel,effect,presence,contribution,share}: per channel (by name) its
+     * effect on the win probability, its presence probability, the expected revenue it causes per
+     * opportunity (USD) and its true share of revenue (12 decimals), as {@link Scenario#truth()}.
+     */
+    static void writeTruth(Scenario scenario, java.io.Writer out) throws java.io.IOException {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row("scenario", "channel", "effect", "presence", "contribution", "share");
+        for (Scenario.Truth t : scenario.truth()) {
+            csv.row(
+                    scenario.name(),
+                    t.channel(),
+                    t.effect().toPlainString(),
+                    t.presence().toPlainString(),
+                    t.contribution().toPlainString(),
+                    t.share().toPlainString());
+        }
     }
 }

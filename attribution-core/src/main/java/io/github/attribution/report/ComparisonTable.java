@@ -256,7 +256,7 @@ public final class ComparisonTable {
         return v;
     }
 
-    private double replicateShare(int b, int channel, int model) {
+    double replicateShare(int b, int channel, int model) {
         long t = replicates.totals()[b];
         return t == 0 ? Double.NaN : (double) replicates.amounts()[b][channel][model] / t;
     }
