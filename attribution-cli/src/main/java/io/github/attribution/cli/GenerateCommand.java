@@ -1,19 +1,30 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.Attributor;
+import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.io.CsvWriter;
+import io.github.attribution.io.DatasetReader;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
 import io.github.attribution.sample.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code generate}: writes a synthetic B2B dataset ({@link SampleGenerator}) as CSV files into a
  * directory, streaming, so any size fits in little memory. The files appear only when it succeeds.
+ *
+ * <p>With {@code --paths FILE} it also writes a path file aggregated from the dataset's journeys
+ * (account-based, no lookback, no cycles): one row per collapsed channel path with its conversions
+ * (won opportunities), nulls (lost ones) and value (won amounts), as the data-driven models fit them
+ * ({@link PathStatistics#of(io.github.attribution.journey.Journeys)}). It reads the written files
+ * back for that, so it needs memory for the whole dataset.
  */
 final class GenerateCommand implements Command {
     @Override
@@ -34,6 +45,8 @@ final class GenerateCommand implements Command {
                 "  --seed S                 the random seed (default 1); the same seed gives the same files",
                 "  --out DIR                the directory to write into (required; created if missing):",
                 "                           " + String.join(", ", DatasetWriter.FILES),
+                "  --paths FILE             also write a path file: one row per channel path of the",
+                "                           won and lost journeys, with conversions, nulls and value",
                 "  --scenario NAME          simulate journeys from a known causal process instead, and also",
                 "                           write truth.csv, each channel's true share of revenue; one of",
                 "                           " + String.join(", ", Scenario.names()));
@@ -41,7 +54,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return new Args.Spec(Set.of("opportunities", "seed", "out", "scenario"), Set.of(), Set.of());
+        return new Args.Spec(Set.of("opportunities", "seed", "out", "paths", "scenario"), Set.of(), Set.of());
     }
 
     @Override
@@ -70,6 +83,18 @@ final class GenerateCommand implements Command {
                 scenario = Scenario.byName(args.get("scenario").trim());
             } catch (IllegalArgumentException e) {
                 throw new UsageException("option --scenario: " + e.getMessage());
+            }
+        }
+        Path paths = args.get("paths") == null ? null : Path.of(args.get("paths"));
+        if (paths != null) {
+            Path parent = paths.toAbsolutePath().getParent();
+            if (Files.isDirectory(paths)) {
+                throw new UsageException("cannot write '" + paths + "': it is a directory");
+            }
+            if (parent == null
+                    || !Files.isDirectory(parent)
+                            && !parent.normalize().equals(dir.toAbsolutePath().normalize())) {
+                throw new UsageException("cannot write '" + paths + "': its directory does not exist");
             }
         }
         long[] counts = new long[5];
@@ -138,10 +163,11 @@ final class GenerateCommand implements Command {
         } finally {
             progress.done();
         }
+        int pathRows = paths == null ? 0 : writePaths(dir, paths, context);
         context.err()
                 .printf(
                         "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts and %d"
-                                + " campaign costs to %s (seed %d%s); %.2f s.%n",
+                                + " campaign costs to %s (seed %d%s)%s; %.2f s.%n",
                         counts[1],
                         counts[0],
                         counts[2],
@@ -150,6 +176,7 @@ final class GenerateCommand implements Command {
                         dir,
                         seed,
                         scenario == null ? "" : ", scenario " + scenario.name() + ", with " + TRUTH,
+                        paths == null ? "" : ", and " + pathRows + " channel paths to " + paths,
                         (System.nanoTime() - began) / 1e9);
         return 0;
     }
@@ -174,5 +201,28 @@ final class GenerateCommand implements Command {
                     t.contribution().toPlainString(),
                     t.share().toPlainString());
         }
+    }
+
+    /** Writes the path file of the dataset just written to {@code dir}; returns its number of rows. */
+    private static int writePaths(Path dir, Path file, Context context) throws Exception {
+        DatasetReader reader = DatasetReader.strict(Currency.getInstance("USD"));
+        Dataset.Builder builder = Dataset.builder();
+        reader.readTouchpoints(dir.resolve("touchpoints.csv"), builder);
+        reader.readOpportunities(dir.resolve("opportunities.csv"), builder);
+        PathStatistics stats = PathStatistics.of(Attributor.create().journeys(builder.build()));
+        List<PathStatistics.PathCount> rows = stats.paths();
+        try (Output out = Output.open(file.toString(), context.out())) {
+            CsvWriter csv = new CsvWriter(out.writer());
+            csv.row("path", "conversions", "nulls", "value");
+            for (PathStatistics.PathCount row : rows) {
+                csv.row(
+                        String.join(" > ", row.path()),
+                        Long.toString(row.conversions()),
+                        Long.toString(row.nulls()),
+                        row.value().toPlainString());
+            }
+            out.commit();
+        }
+        return rows.size();
     }
 }

@@ -6,7 +6,7 @@ import io.github.attribution.model.JourneyWeigher;
 import java.util.Objects;
 
 /**
- * The {@code markov} model (models.md section 4): a Markov chain of order 1 to 4 over collapsed
+ * The {@code markov} model (docs/models.md, "Data-driven models"): a Markov chain of order 1 to 4 over collapsed
  * channel paths, crediting channels by their removal effect. Bound to a run, it fits on the run's
  * journeys (won opportunities convert, lost ones do not, open ones are credited but not fitted on);
  * on path data it fits on the rows. {@link #fit} gives the fitted chain for inspection or reuse.
