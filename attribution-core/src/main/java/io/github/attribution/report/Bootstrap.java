@@ -201,7 +201,9 @@ public final class Bootstrap {
         /** Per opportunity: its distinct path, or -1 when it is not fitted on. */
         private final int[] pathOf;
 
-        private final List<List<String>> paths = new ArrayList<>();
+        /** The statistics of all the data: replicates reweigh its paths. */
+        private final PathStatistics base;
+
         private final Comparison.Basis basis;
 
         DataDriven(Journeys journeys, Comparison.Basis basis) {
@@ -213,7 +215,12 @@ public final class Bootstrap {
             groupOf = new int[opps];
             pathOf = new int[opps];
             Map<String, Integer> groupIds = new HashMap<>();
+            base = PathStatistics.of(journeys);
             Map<List<String>, Integer> pathIds = new HashMap<>();
+            List<PathStatistics.PathCount> all = base.paths();
+            for (int i = 0; i < all.size(); i++) {
+                pathIds.put(all.get(i).path(), i);
+            }
             List<String> groupKeys = new ArrayList<>();
             List<Integer> firstOpp = new ArrayList<>();
             int[] count = new int[data.channelCount()];
@@ -230,13 +237,7 @@ public final class Bootstrap {
                             path.add(name);
                         }
                     }
-                    Integer id = pathIds.get(path);
-                    if (id == null) {
-                        id = paths.size();
-                        pathIds.put(path, id);
-                        paths.add(path);
-                    }
-                    pathOf[o] = id;
+                    pathOf[o] = pathIds.get(path);
                 }
                 groupOf[o] = -1;
                 if (len == 0 || (basis == Comparison.Basis.REVENUE && status != OpportunityStatus.WON)) {
@@ -322,10 +323,15 @@ public final class Bootstrap {
             return shapley::fit;
         }
 
+        /** The statistics of all the data. */
+        PathStatistics base() {
+            return base;
+        }
+
         /** Path statistics with every path counted by the weights of its journeys' accounts. */
         PathStatistics statistics(byte[] weights) {
-            long[] conversions = new long[paths.size()];
-            long[] nulls = new long[paths.size()];
+            long[] conversions = new long[base.pathCount()];
+            long[] nulls = new long[base.pathCount()];
             for (int o = 0; o < pathOf.length; o++) {
                 int p = pathOf[o];
                 if (p < 0) {
@@ -338,13 +344,7 @@ public final class Bootstrap {
                     nulls[p] += w;
                 }
             }
-            PathStatistics.Builder b = PathStatistics.builder();
-            for (int p = 0; p < paths.size(); p++) {
-                if (conversions[p] + nulls[p] > 0) {
-                    b.add(paths.get(p), conversions[p], nulls[p], java.math.BigDecimal.ZERO);
-                }
-            }
-            return b.build();
+            return base.withCounts(conversions, nulls);
         }
 
         /**

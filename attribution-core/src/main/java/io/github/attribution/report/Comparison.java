@@ -205,7 +205,7 @@ public final class Comparison {
                     replicates[m][b] = reps[b].sums();
                 }
                 if (reps[0].removalEffects() != null) {
-                    MarkovFit full = (MarkovFit) fitter.apply(PathStatistics.of(journeys));
+                    MarkovFit full = (MarkovFit) fitter.apply(dd.base());
                     List<String> channels = new ArrayList<>(full.channels());
                     for (String channel : channels) {
                         int ch = channelIndex(data, channel);
