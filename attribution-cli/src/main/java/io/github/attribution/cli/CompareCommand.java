@@ -4,9 +4,18 @@ import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.datadriven.MarkovModel;
 import io.github.attribution.datadriven.MarkovOrderSelection;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.AttributionModel;
 import io.github.attribution.report.Bootstrap;
 import io.github.attribution.report.Comparison;
+import io.github.attribution.report.Dimension;
+import io.github.attribution.report.Funnel;
+import io.github.attribution.report.FunnelReport;
+import io.github.attribution.report.FunnelTable;
+import io.github.attribution.report.Report;
+import io.github.attribution.report.ReportSpec;
+import io.github.attribution.report.ReportTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -69,8 +78,9 @@ final class CompareCommand implements Command {
         String html = htmlFile(args.get("html"));
         Bootstrap.Settings intervals = intervals(args);
         requireDistinct(args.all("model"));
-        Inputs inputs = Inputs.load(args, context, defaultModels());
-        compare(inputs, basis, format, args.get("out"), html, context, began, intervals);
+        try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
+            compare(inputs, basis, format, args.get("out"), html, context, began, intervals);
+        }
         return 0;
     }
 
@@ -188,18 +198,36 @@ final class CompareCommand implements Command {
             }
             Writer writer = output.writer();
             switch (format) {
-                case TEXT -> writer.write(comparison.toText());
+                case TEXT -> writer.write(Escaping.printableLines(comparison.toText())); // for a terminal
                 case CSV -> comparison.writeCsv(writer);
                 case JSON -> comparison.writeJson(writer);
             }
             if (page != null) {
-                page.writer().write(HtmlReport.render(comparison));
-                page.commit();
+                page.writer().write(HtmlReport.render(comparison, funnel(inputs, journeys, context)));
             }
-            output.commit();
+            Output.commitAll(output, page, inputs.rejectsOutput());
         }
         printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);
+    }
+
+    /**
+     * With a stage history, the funnel view's data: the standard funnel ({@link Funnel#standard}) under
+     * the first model, by channel; null without one, or (with a warning) when it cannot be made.
+     */
+    static FunnelTable funnel(Inputs inputs, Journeys journeys, Context context) {
+        if (inputs.data.stageRowCount() == 0) {
+            return null;
+        }
+        AttributionModel model = inputs.models.get(0);
+        try {
+            ReportTable base =
+                    Report.run(inputs.attributor, journeys, model, ReportSpec.of(Dimension.CHANNEL), List.of());
+            return FunnelReport.of(inputs.attributor, journeys, model, base, Funnel.standard(inputs.data));
+        } catch (IllegalArgumentException e) {
+            context.err().println("warning: the page has no funnel view: " + e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -63,7 +63,21 @@ final class EvaluateCommand implements Command {
         }
         Bootstrap.Settings intervals = CompareCommand.intervals(args);
         Map<String, BigDecimal> truth = readTruth(Path.of(truthFile), truthFile);
-        Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels());
+        try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels())) {
+            evaluate(inputs, args, context, format, truth, intervals, began);
+        }
+        return 0;
+    }
+
+    private static void evaluate(
+            Inputs inputs,
+            Args args,
+            Context context,
+            OutputFormat format,
+            Map<String, BigDecimal> truth,
+            Bootstrap.Settings intervals,
+            long began)
+            throws IOException {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
         Comparison comparison = Comparison.run(
@@ -90,7 +104,6 @@ final class EvaluateCommand implements Command {
         }
         CompareCommand.printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);
-        return 0;
     }
 
     /**

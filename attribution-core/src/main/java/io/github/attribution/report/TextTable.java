@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.internal.Escaping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,11 @@ final class TextTable {
     /** Adds a row of as many cells as columns. */
     TextTable add(List<String> row) {
         assert row.size() == header.size() : row + " does not fit " + header;
-        rows.add(List.copyOf(row));
+        List<String> cells = new ArrayList<>(row.size());
+        for (String cell : row) {
+            cells.add(Escaping.printable(cell)); // a value must not move the cursor or reorder the line
+        }
+        rows.add(List.copyOf(cells));
         return this;
     }
 
