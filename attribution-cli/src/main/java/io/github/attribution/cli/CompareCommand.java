@@ -20,6 +20,10 @@ import java.util.Set;
  * Without {@code --model}, every model of {@link #defaultModels()}.
  */
 final class CompareCommand implements Command {
+    /** The help line of {@code --models}, shared with {@code demo}. */
+    static final String MODELS_USAGE =
+            "  --models A,B,...         models to compare, comma-separated (with or instead of --model)";
+
     @Override
     public String name() {
         return "compare";
@@ -35,6 +39,8 @@ final class CompareCommand implements Command {
         return ReportCommand.modelUsage(
                         Inputs.USAGE, "a model (repeatable; default every rule-based and data-driven one)")
                 + "\n"
+                + MODELS_USAGE
+                + "\n"
                 + "  --basis revenue|pipeline shares of won revenue (default) or of all opportunities' amounts\n"
                 + "  --html FILE              also write a self-contained HTML page with a chart\n"
                 + "  --out FILE               write here instead of standard output\n"
@@ -45,7 +51,8 @@ final class CompareCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(Set.of("basis", "html", "out", "format"), Set.of(), Set.of()));
+        return Inputs.SPEC.with(
+                new Args.Spec(Set.of("basis", "html", "out", "format", "models"), Set.of(), Set.of("models")));
     }
 
     @Override
@@ -59,7 +66,7 @@ final class CompareCommand implements Command {
             throw new UsageException("option --basis: " + e.getMessage());
         }
         String html = htmlFile(args.get("html"));
-        requireDistinct(args.all("model"));
+        requireDistinct(Inputs.modelLabels(args));
         Inputs inputs = Inputs.load(args, context, defaultModels());
         compare(inputs, basis, format, args.get("out"), html, context, began);
         return 0;
@@ -114,7 +121,7 @@ final class CompareCommand implements Command {
             }
             Writer writer = output.writer();
             switch (format) {
-                case TEXT -> writer.write(comparison.toText());
+                case TEXT -> writer.write(comparison.toText(context.width()));
                 case CSV -> comparison.writeCsv(writer);
                 case JSON -> comparison.writeJson(writer);
             }
@@ -133,7 +140,7 @@ final class CompareCommand implements Command {
      *
      * @throws UsageException naming the repeated model
      */
-    private static void requireDistinct(List<String> labels) {
+    static void requireDistinct(List<String> labels) {
         Set<String> names = new HashSet<>();
         for (String label : labels) {
             String name;

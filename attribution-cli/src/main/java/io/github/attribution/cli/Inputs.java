@@ -104,7 +104,7 @@ final class Inputs {
      * @throws DataFileException for a bad row (unless skipped)
      */
     static Inputs load(Args args, Command.Context ctx, List<String> defaultModels) throws IOException {
-        List<String> labels = args.all("model");
+        List<String> labels = modelLabels(args);
         if (labels.isEmpty()) {
             if (defaultModels.isEmpty()) {
                 throw new UsageException("give at least one --model; 'models' lists them");
@@ -140,6 +140,30 @@ final class Inputs {
             Counts counts = new Counts(t, o, p, c, costs.size(), reader.rowsRead(), reader.rejected());
             return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts);
         }
+    }
+
+    /**
+     * The models asked for, in order: every {@code --model}, then each model of every {@code --models
+     * a,b,c} (where a part with {@code =} but no {@code :} continues the previous model's parameters, so
+     * {@code --models custom:first=0.5,last=0.5,linear} is two models).
+     */
+    static List<String> modelLabels(Args args) {
+        List<String> labels = new ArrayList<>(args.all("model"));
+        for (String list : args.all("models")) {
+            List<String> parts = new ArrayList<>();
+            for (String part : list.split(",", -1)) {
+                String p = part.trim();
+                if (!parts.isEmpty() && p.indexOf('=') >= 0 && p.indexOf(':') < 0) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "," + p);
+                } else if (p.isEmpty()) {
+                    throw new UsageException("option --models: an empty model name in '" + list + "'");
+                } else {
+                    parts.add(p);
+                }
+            }
+            labels.addAll(parts);
+        }
+        return List.copyOf(labels);
     }
 
     /** Inputs over an in-memory dataset (the demo's generated sample), strict, with default settings. */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,16 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * Runs the command line with these streams and environment variables (of which {@code COLUMNS},
+     * the terminal's width, is read), without exiting.
+     *
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
@@ -53,7 +64,7 @@ public final class Main {
             return 2;
         }
         Command c = command.get();
-        Command.Context context = new Command.Context(out, err, System.console() != null);
+        Command.Context context = new Command.Context(out, err, System.console() != null, width(env));
         try {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
             if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
@@ -83,6 +94,22 @@ public final class Main {
             err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The terminal's width from {@code COLUMNS}; {@link Command#DEFAULT_WIDTH} when unset or not a width. */
+    static int width(Map<String, String> env) {
+        String columns = env.get("COLUMNS");
+        if (columns != null) {
+            try {
+                int w = Integer.parseInt(columns.trim());
+                if (w >= 20 && w <= 10_000) {
+                    return w;
+                }
+            } catch (NumberFormatException e) {
+                // not a width: the default
+            }
+        }
+        return Command.DEFAULT_WIDTH;
     }
 
     static Optional<Command> find(String name) {

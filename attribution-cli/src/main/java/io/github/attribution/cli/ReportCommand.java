@@ -103,7 +103,7 @@ final class ReportCommand implements Command {
             switch (format) {
                 case CSV -> table.writeCsv(writer);
                 case JSON -> table.writeJson(writer);
-                case TEXT -> writer.write(table.toText());
+                case TEXT -> writer.write(table.toText(context.width()));
             }
             output.commit();
         }
