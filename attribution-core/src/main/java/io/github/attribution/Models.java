@@ -107,8 +107,11 @@ public final class Models {
                         List.of(new ModelInfo.Parameter(
                                 "order",
                                 String.valueOf(MarkovModel.DEFAULT_ORDER),
-                                "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER))),
-                p -> MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
+                                "how many past channels a state remembers, 1 to " + MarkovModel.MAX_ORDER
+                                        + ", or auto: chosen by cross-validation over accounts"))),
+                p -> "auto".equals(p.text("order", null))
+                        ? MarkovModel.auto()
+                        : MarkovModel.of(p.integer("order", MarkovModel.DEFAULT_ORDER, 1, MarkovModel.MAX_ORDER)));
         register(
                 new ModelInfo(
                         "shapley",

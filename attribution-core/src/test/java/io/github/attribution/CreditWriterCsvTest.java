@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CreditWriter}'s CSV bytes against a plain reference renderer written here from the rules of
- * the format (data-and-cli.md), on generated credit tables: arbitrary weights and credits (negative,
+ * the format (docs/data.md), on generated credit tables: arbitrary weights and credits (negative,
  * {@link Long#MIN_VALUE}, beyond {@code [0, 1]}), currencies of 0, 2, 3 and 4 fraction digits, ids and
  * names that need quotes or are not ASCII, unattributed rows, buffers reused across blocks and
  * datasets.

@@ -33,7 +33,7 @@ final class DataDrivenModelsTest {
             List.of("markov", "markov:order=2", "markov:order=4", "shapley", "shapley:samples=50,seed=9");
 
     /**
-     * The Markov example of models.md as opportunities: one account per path, won = conversion, lost
+     * The Markov example of docs/models.md (section markov) as opportunities: one account per path, won = conversion, lost
      * = null; plus open opportunities, one with a channel seen nowhere else.
      */
     static Dataset specExampleAsOpportunities(boolean withOpen) {
@@ -108,6 +108,7 @@ final class DataDrivenModelsTest {
         }
     }
 
+    /** The open opportunity of the shapley example in docs/models.md (section shapley). */
     @Test
     void shapley_journeyOfThreeChannels_creditsByHandComputedShares() {
         // fitted sets: {A} 1/5, {B} 2/5, {A,B} 3/5 (A>B), {A,C} 3/10 (A>C), {B,C} 0, {A,B,C} 9/10 (C>A>B)

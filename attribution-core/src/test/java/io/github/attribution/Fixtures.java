@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Datasets of the spec's worked examples and helpers to read credits. */
+/** Datasets of the worked examples of docs/models.md and helpers to read credits. */
 final class Fixtures {
     static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -28,7 +28,7 @@ final class Fixtures {
         return Money.parse("USD " + amount);
     }
 
-    /** Journey E1 of models.md section 6. */
+    /** Journey E1 of docs/models.md (section "The example journey E1"). */
     static Dataset e1() {
         Dataset.Builder b = Dataset.builder();
         b.addTouchpoint(touch("t1", "A", 0, "Paid Search"));

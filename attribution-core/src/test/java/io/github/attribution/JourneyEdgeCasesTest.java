@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Journey assembly (models.md section 1) on the edge cases the spec names. */
+/** Journey assembly (docs/models.md, "Journeys") on the edge cases it names. */
 final class JourneyEdgeCasesTest {
 
     @Test
@@ -86,7 +86,10 @@ final class JourneyEdgeCasesTest {
         assertEquals(List.of("b=10.00"), credits(b.build(), "lead-creation", "O"));
     }
 
-    /** A lead that went quiet for 60 days and came back: a new funnel cycle. */
+    /**
+     * A lead that went quiet for 60 days and came back: a new funnel cycle (docs/models.md, "Example: a
+     * recycled lead").
+     */
     private static Dataset recycled() {
         return Dataset.of(
                 List.of(

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The worked examples of models.md section 6, numbers written out. */
+/**
+ * The worked examples of docs/models.md, numbers written out: journey E1 under every rule-based model
+ * (sections "Single-touch models", "Linear", "Time decay", "Position-based family"), E2, E3 and E4.
+ */
 final class WorkedExamplesTest {
     private final Dataset e1 = Fixtures.e1();
 
@@ -92,6 +95,26 @@ final class WorkedExamplesTest {
         assertEquals(
                 credits(e1, "full-path", "E1"),
                 credits(e1, "custom:first=0.225,lead=0.225,opportunity=0.225,last=0.225", "E1"));
+    }
+
+    @Test
+    void e1_customFirstAndLast_remainderOverTheFiveMiddleTouches() {
+        assertEquals(
+                List.of("t1=500.00", "t2=40.00", "t3=40.00", "t4=40.00", "t5=40.00", "t6=40.00", "t7=300.00"),
+                credits(e1, "custom:first=0.5,last=0.3", "E1"));
+    }
+
+    @Test
+    void e1_customLeadAndOpportunity_firstTouchIsAMiddleTouch() {
+        // span t1..t5; 0.2 over t1, t2, t4: 200.00 / 3 -> 66.67, 66.67, 66.66 (leftover cents to the earliest)
+        assertEquals(
+                List.of("t1=66.67", "t2=66.67", "t3=600.00", "t4=66.66", "t5=200.00"),
+                credits(e1, "custom:lead=0.6,opportunity=0.2", "E1"));
+    }
+
+    @Test
+    void e1_customWithoutWeights_isLinear() {
+        assertEquals(credits(e1, "linear", "E1"), credits(e1, "custom", "E1"));
     }
 
     @ParameterizedTest

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each benchmark computes the right answer on small input, checked against a brute-force
- * computation written here from the definitions (models.md section 4).
+ * computation written here from the definitions (docs/models.md, "Data-driven models").
  */
 final class BenchmarksTest {
     @Test

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * {@code attribute}: per-touch credits of one or more models, streamed block by block to CSV or JSON
- * (columns in data-and-cli.md), then the summary on standard error.
+ * (columns in docs/data.md, "Output files"), then the summary on standard error.
  */
 final class AttributeCommand implements Command {
     @Override

@@ -2,6 +2,8 @@ package io.github.attribution.cli;
 
 import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
+import io.github.attribution.datadriven.MarkovModel;
+import io.github.attribution.datadriven.MarkovOrderSelection;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.report.Comparison;
 import java.io.IOException;
@@ -131,7 +133,22 @@ final class CompareCommand implements Command {
             }
             output.commit();
         }
+        printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);
+    }
+
+    /**
+     * For each {@code markov:order=auto} model, the score of each order and the one chosen ({@link
+     * MarkovOrderSelection#describe()}), one line on standard error, so the choice can be checked.
+     */
+    static void printOrderSelections(Inputs inputs, Journeys journeys, Context context) {
+        for (int m = 0; m < inputs.models.size(); m++) {
+            if (inputs.models.get(m) instanceof MarkovModel markov && markov.isAuto()) {
+                context.err()
+                        .println(inputs.labels.get(m) + ": "
+                                + MarkovOrderSelection.of(journeys).describe());
+            }
+        }
     }
 
     /**

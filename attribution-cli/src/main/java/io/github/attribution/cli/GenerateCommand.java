@@ -1,17 +1,29 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.Attributor;
+import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.datadriven.PathStatistics;
+import io.github.attribution.io.CsvWriter;
+import io.github.attribution.io.DatasetReader;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code generate}: writes a synthetic B2B dataset ({@link SampleGenerator}) as CSV files into a
  * directory, streaming, so any size fits in little memory. The files appear only when it succeeds.
+ *
+ * <p>With {@code --paths FILE} it also writes a path file aggregated from the dataset's journeys
+ * (account-based, no lookback, no cycles): one row per collapsed channel path with its conversions
+ * (won opportunities), nulls (lost ones) and value (won amounts), as the data-driven models fit them
+ * ({@link PathStatistics#of(io.github.attribution.journey.Journeys)}). It reads the written files
+ * back for that, so it needs memory for the whole dataset.
  */
 final class GenerateCommand implements Command {
     @Override
@@ -31,12 +43,14 @@ final class GenerateCommand implements Command {
                 "  --opportunities N        how many opportunities (required)",
                 "  --seed S                 the random seed (default 1); the same seed gives the same files",
                 "  --out DIR                the directory to write into (required; created if missing):",
-                "                           " + String.join(", ", DatasetWriter.FILES));
+                "                           " + String.join(", ", DatasetWriter.FILES),
+                "  --paths FILE             also write a path file: one row per channel path of the",
+                "                           won and lost journeys, with conversions, nulls and value");
     }
 
     @Override
     public Args.Spec options() {
-        return new Args.Spec(Set.of("opportunities", "seed", "out"), Set.of(), Set.of());
+        return new Args.Spec(Set.of("opportunities", "seed", "out", "paths"), Set.of(), Set.of());
     }
 
     @Override
@@ -58,6 +72,18 @@ final class GenerateCommand implements Command {
         Path dir = Path.of(args.require("out"));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("option --out must be a directory: '" + dir + "' is a file");
+        }
+        Path paths = args.get("paths") == null ? null : Path.of(args.get("paths"));
+        if (paths != null) {
+            Path parent = paths.toAbsolutePath().getParent();
+            if (Files.isDirectory(paths)) {
+                throw new UsageException("cannot write '" + paths + "': it is a directory");
+            }
+            if (parent == null
+                    || !Files.isDirectory(parent)
+                            && !parent.normalize().equals(dir.toAbsolutePath().normalize())) {
+                throw new UsageException("cannot write '" + paths + "': its directory does not exist");
+            }
         }
         long[] counts = new long[5];
         Progress progress = new Progress(context.err(), context.terminal(), began);
@@ -114,10 +140,11 @@ final class GenerateCommand implements Command {
         } finally {
             progress.done();
         }
+        int pathRows = paths == null ? 0 : writePaths(dir, paths, context);
         context.err()
                 .printf(
                         "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts and %d"
-                                + " campaign costs to %s (seed %d); %.2f s.%n",
+                                + " campaign costs to %s (seed %d)%s; %.2f s.%n",
                         counts[1],
                         counts[0],
                         counts[2],
@@ -125,7 +152,31 @@ final class GenerateCommand implements Command {
                         counts[4],
                         dir,
                         seed,
+                        paths == null ? "" : ", and " + pathRows + " channel paths to " + paths,
                         (System.nanoTime() - began) / 1e9);
         return 0;
+    }
+
+    /** Writes the path file of the dataset just written to {@code dir}; returns its number of rows. */
+    private static int writePaths(Path dir, Path file, Context context) throws Exception {
+        DatasetReader reader = DatasetReader.strict(Currency.getInstance("USD"));
+        Dataset.Builder builder = Dataset.builder();
+        reader.readTouchpoints(dir.resolve("touchpoints.csv"), builder);
+        reader.readOpportunities(dir.resolve("opportunities.csv"), builder);
+        PathStatistics stats = PathStatistics.of(Attributor.create().journeys(builder.build()));
+        List<PathStatistics.PathCount> rows = stats.paths();
+        try (Output out = Output.open(file.toString(), context.out())) {
+            CsvWriter csv = new CsvWriter(out.writer());
+            csv.row("path", "conversions", "nulls", "value");
+            for (PathStatistics.PathCount row : rows) {
+                csv.row(
+                        String.join(" > ", row.path()),
+                        Long.toString(row.conversions()),
+                        Long.toString(row.nulls()),
+                        row.value().toPlainString());
+            }
+            out.commit();
+        }
+        return rows.size();
     }
 }

@@ -251,7 +251,7 @@ final class Inputs {
             if (NEED_LEADS.contains(base) || customLead) {
                 err.println("warning: model '" + label + "' uses the lead-creation milestone, but "
                         + (data.hasPeople() ? "no person has a lead_created_at" : "no --people file was given")
-                        + "; it falls back as models.md describes");
+                        + "; it falls back as docs/models.md describes (section Milestones)");
             }
         }
     }

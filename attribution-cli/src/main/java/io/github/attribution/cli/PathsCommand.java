@@ -3,6 +3,8 @@ package io.github.attribution.cli;
 import io.github.attribution.Models;
 import io.github.attribution.PathAttribution;
 import io.github.attribution.PathCredit;
+import io.github.attribution.datadriven.MarkovModel;
+import io.github.attribution.datadriven.MarkovOrderSelection;
 import io.github.attribution.datadriven.PathSet;
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.CsvWriter;
@@ -123,6 +125,12 @@ final class PathsCommand implements Command {
                 w.write(sb.append(rows.isEmpty() ? "]\n" : "\n]\n").toString());
             }
             output.commit();
+        }
+        for (String model : models) {
+            if (Models.pathModel(model) instanceof MarkovModel markov && markov.isAuto()) {
+                context.err()
+                        .println(model + ": " + MarkovOrderSelection.of(paths).describe());
+            }
         }
         context.err()
                 .printf(

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code paths} command on the spec's Markov example (models.md section 6). */
+/** The {@code paths} command on the Markov example of docs/models.md (section markov). */
 final class PathsCommandTest {
     @TempDir
     Path dir;

@@ -781,7 +781,7 @@ public final class Dataset {
 
         /**
          * Links a contact to an opportunity, which must have been added already. Once any contact is
-         * given, journeys are contact-based (see the spec); repeating a pair changes nothing.
+         * given, journeys are contact-based (docs/models.md, "Candidate touchpoints"); repeating a pair changes nothing.
          *
          * @throws InvalidRecordException if the opportunity is unknown
          */

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Markov chain fitted on {@link PathStatistics} (models.md section 4): its states and transition
+ * A Markov chain fitted on {@link PathStatistics} (docs/models.md, "Data-driven models"): its states and transition
  * probabilities, the probability {@code P} of reaching conversion from start, and each channel's
  * removal effect {@code RE(c) = 1 - P_without_c / P}. It is itself a model: it credits journeys (over
  * their distinct channels in proportion to RE, then evenly over each channel's touches; linear when

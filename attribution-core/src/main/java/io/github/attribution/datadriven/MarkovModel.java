@@ -6,10 +6,13 @@ import io.github.attribution.model.JourneyWeigher;
 import java.util.Objects;
 
 /**
- * The {@code markov} model (models.md section 4): a Markov chain of order 1 to 4 over collapsed
+ * The {@code markov} model (docs/models.md, "Data-driven models"): a Markov chain of order 1 to 4 over collapsed
  * channel paths, crediting channels by their removal effect. Bound to a run, it fits on the run's
  * journeys (won opportunities convert, lost ones do not, open ones are credited but not fitted on);
  * on path data it fits on the rows. {@link #fit} gives the fitted chain for inspection or reuse.
+ *
+ * <p>{@link #auto()} ({@code markov:order=auto}) chooses the order from the data each time it fits,
+ * by cross-validation ({@link MarkovOrderSelection}), then fits that order.
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,12 +22,27 @@ public final class MarkovModel implements AttributionModel, PathModel {
     /** The largest order supported: 4. */
     public static final int MAX_ORDER = 4;
 
+    /** The name of the model whose order is chosen from the data. */
+    public static final String AUTO_NAME = "markov:order=auto";
+
+    private static final MarkovModel AUTO = new MarkovModel(0);
+
+    /** The order; 0 for {@link #auto()}. */
     private final int order;
+
     private final String name;
 
     private MarkovModel(int order) {
         this.order = order;
-        this.name = order == DEFAULT_ORDER ? "markov" : "markov:order=" + order;
+        this.name = order == 0 ? AUTO_NAME : order == DEFAULT_ORDER ? "markov" : "markov:order=" + order;
+    }
+
+    /**
+     * The model that chooses its order, 1 to 4, from the data it fits on ({@code markov:order=auto}):
+     * see {@link MarkovOrderSelection}.
+     */
+    public static MarkovModel auto() {
+        return AUTO;
     }
 
     /** The first-order model. */
@@ -44,9 +62,24 @@ public final class MarkovModel implements AttributionModel, PathModel {
         return new MarkovModel(order);
     }
 
-    /** The order. */
+    /** The order; 0 when it is chosen from the data ({@link #isAuto()}). */
     public int order() {
         return order;
+    }
+
+    /** Whether the order is chosen from the data each time the model fits. */
+    public boolean isAuto() {
+        return order == 0;
+    }
+
+    /** The order this model fits on {@code journeys}: its own, or the one cross-validation chooses. */
+    public int orderFor(Journeys journeys) {
+        return order != 0 ? order : MarkovOrderSelection.of(journeys).order();
+    }
+
+    /** The order this model fits on {@code paths}: its own, or the one cross-validation chooses. */
+    public int orderFor(PathSet paths) {
+        return order != 0 ? order : MarkovOrderSelection.of(paths).order();
     }
 
     @Override
@@ -55,21 +88,27 @@ public final class MarkovModel implements AttributionModel, PathModel {
     }
 
     /**
-     * Fits the chain on {@code stats}.
+     * Fits the chain on {@code stats}. When {@link #isAuto()}, the order is chosen on the statistics'
+     * distinct paths, each its own row ({@link MarkovOrderSelection#of(PathStatistics)}).
      *
      * @throws IllegalArgumentException if there are too many channels for the order (2^21 - 1 at
      *     order 3, 2^16 - 1 at order 4)
      */
     public MarkovFit fit(PathStatistics stats) {
         Objects.requireNonNull(stats, "stats must not be null");
-        return MarkovFit.fit(name, stats, order);
+        return MarkovFit.fit(
+                name, stats, order != 0 ? order : MarkovOrderSelection.of(stats).order());
     }
 
-    /** Fits on the won and lost journeys of {@code journeys}, then weighs journeys by the fit. */
+    /**
+     * Fits on the won and lost journeys of {@code journeys} (choosing the order first, folds by
+     * account, when {@link #isAuto()}), then weighs journeys by the fit.
+     */
     @Override
     public JourneyWeigher bind(Journeys journeys) {
         Objects.requireNonNull(journeys, "journeys must not be null");
-        return fit(PathStatistics.of(journeys)).bind(journeys);
+        return MarkovFit.fit(name, PathStatistics.of(journeys), orderFor(journeys))
+                .bind(journeys);
     }
 
     /**
@@ -79,7 +118,7 @@ public final class MarkovModel implements AttributionModel, PathModel {
     @Override
     public PathCredits creditPaths(PathSet paths) {
         Objects.requireNonNull(paths, "paths must not be null");
-        return MarkovFit.fit(name, paths, order).creditPaths(paths);
+        return MarkovFit.fit(name, paths, orderFor(paths)).creditPaths(paths);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shapley values fitted on {@link PathStatistics} (models.md section 4): the conversion rate {@code
+ * Shapley values fitted on {@link PathStatistics} (docs/models.md, "Data-driven models"): the conversion rate {@code
  * r(S)} of every observed distinct channel set, and for any set N of channels the Shapley value of
  * each channel in the game {@code v(S) = r(S)}, {@code S ⊆ N}. It is itself a model: it credits
  * journeys (each distinct channel by its share, then evenly over its touches) and path rows (each

@@ -6,7 +6,7 @@ import io.github.attribution.model.JourneyWeigher;
 import java.util.Objects;
 
 /**
- * The {@code shapley} model (models.md section 4): each journey's distinct channels are credited by
+ * The {@code shapley} model (docs/models.md, "Data-driven models"): each journey's distinct channels are credited by
  * their Shapley values in the game whose value of a channel set is the conversion rate observed for
  * exactly that set. Bound to a run, it fits on the run's journeys (won opportunities convert, lost
  * ones do not, open ones are credited but not fitted on); on path data it fits on the rows. {@link

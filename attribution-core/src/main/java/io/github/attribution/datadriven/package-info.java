@@ -9,7 +9,7 @@
  * io.github.attribution.datadriven.ShapleyModel} fit on it ({@link
  * io.github.attribution.datadriven.MarkovFit}, {@link io.github.attribution.datadriven.ShapleyFit},
  * whose accessors expose what was learned) and then credit journeys like any other model, or credit
- * path rows per channel ({@link io.github.attribution.datadriven.PathModel}). Definitions: models.md
+ * path rows per channel ({@link io.github.attribution.datadriven.PathModel}). Definitions: docs/models.md,
  * section 4.
  *
  * <p>May depend on {@code data}, {@code journey}, {@code model} and {@code internal}; never on {@code

@@ -21,7 +21,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Streams the rows of {@code attribute} (data-and-cli.md) as CSV or JSON, one {@link CreditTable}
+ * Streams the rows of {@code attribute} (docs/data.md) as CSV or JSON, one {@link CreditTable}
  * block at a time:
  *
  * <pre>model,opportunity_id,touchpoint_id,channel,campaign,weight,credit,currency</pre>

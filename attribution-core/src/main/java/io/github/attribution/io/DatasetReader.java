@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads the input files of {@code data-and-cli.md} (touchpoints, opportunities, people, opportunity
+ * Reads the input files of docs/data.md (touchpoints, opportunities, people, opportunity
  * contacts, costs) row by row straight into a {@link Dataset.Builder}: no row is kept beyond the
  * strings the dataset itself holds.
  *

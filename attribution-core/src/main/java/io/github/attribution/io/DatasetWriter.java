@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes a dataset as the input files of {@code data-and-cli.md} into a directory: {@code
+ * Writes a dataset as the input files of docs/data.md into a directory: {@code
  * touchpoints.csv}, {@code opportunities.csv}, {@code people.csv}, {@code opportunity_contacts.csv}
  * and {@code costs.csv}. Files are written under temporary names and renamed into place by {@link
  * #commit()}, so a failed run leaves no partial files behind.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads a path file (data-and-cli.md, {@code paths.csv}): one row per path or per aggregated path,
+ * Reads a path file (docs/data.md, "Path files"): one row per path or per aggregated path,
  * with the path ({@code A > B > C}), its conversions and optionally its nulls and value, in columns the
  * caller names. Counts are whole numbers (a decimal with only zeros after the point is accepted, as
  * other tools write {@code 3.0}); values are non-negative decimals. Errors name the file, line, column

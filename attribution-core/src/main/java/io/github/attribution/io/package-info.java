@@ -1,7 +1,7 @@
 /**
  * Files: a streaming RFC 4180 {@link io.github.attribution.io.CsvReader} and {@link
  * io.github.attribution.io.CsvWriter}; {@link io.github.attribution.io.DatasetReader} reads the input
- * files of {@code data-and-cli.md} straight into a {@link io.github.attribution.data.Dataset.Builder},
+ * files of docs/data.md straight into a {@link io.github.attribution.data.Dataset.Builder},
  * with errors that name file, line, column and value ({@link
  * io.github.attribution.io.DataFileException}); {@link io.github.attribution.io.DatasetWriter} writes
  * a dataset (or a generated one, row by row) back to those files; {@link

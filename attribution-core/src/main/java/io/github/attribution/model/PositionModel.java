@@ -5,7 +5,7 @@ import io.github.attribution.journey.Journey;
 import io.github.attribution.journey.Journeys;
 
 /**
- * The position-based family (models.md section 3): anchor weights plus a remainder spread evenly
+ * The position-based family (docs/models.md, "Position-based family"): anchor weights plus a remainder spread evenly
  * over the middle of the span. Weights are exact integer shares: with {@code m} middle touches an
  * anchor gets {@code weight * m} and a middle touch {@code remainder}, all in millionths, so that no
  * floating point ever touches the money.

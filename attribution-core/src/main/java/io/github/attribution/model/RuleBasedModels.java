@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Factories for the rule-based models of models.md sections 2 and 3. Every model returned is
+ * Factories for the rule-based models of docs/models.md ("Single-touch models", "Linear", "Time decay", "Position-based family"). Every model returned is
  * immutable and thread-safe; all but time-decay give exact integer shares.
  */
 public final class RuleBasedModels {

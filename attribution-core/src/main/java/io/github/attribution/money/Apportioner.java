@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Splits an amount of minor units over weights so that the parts add up to the amount exactly
- * (the largest-remainder method, specified in models.md section 5).
+ * (the largest-remainder method, specified in docs/models.md, "From weights to money").
  *
  * <ul>
  *   <li>{@link #apportionShares}: exact ratios {@code shares[i] / sum(shares)}. Part {@code i} is

@@ -28,7 +28,6 @@ import java.util.function.ObjIntConsumer;
  * List<AttributionModel> models = Models.ruleBasedNames().stream().map(Models::byName).toList();
  * Comparison comparison = Comparison.run(attributor, journeys, models);
  * System.out.print(comparison.toText());
- * HtmlReport.write(comparison, Path.of("compare.html"));
  * }</pre>
  *
  * {@link #run} streams each model's credits block by block and keeps one {@code long} per channel per

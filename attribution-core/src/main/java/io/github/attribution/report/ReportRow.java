@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Money is exact. Counts are fractional: an opportunity counts 1 in total, split over its credited
  * touches by the model's weights and rounded to millionths by the same largest-remainder rule as money
- * (models.md section 5), so the counts of every opportunity add up to exactly 1 and a report's counts
+ * (docs/models.md, "From weights to money"), so the counts of every opportunity add up to exactly 1 and a report's counts
  * add up to exactly the number of opportunities. The ratio methods are derived display values.
  *
  * @param keys the group's value of each dimension of the spec, in order: a name, a period such as

@@ -3,8 +3,8 @@
  * ROI ({@link io.github.attribution.report.Report}, {@link io.github.attribution.report.ReportTable}),
  * who sourced and who influenced won revenue ({@link io.github.attribution.report.MarketingImpact},
  * {@link io.github.attribution.report.Sourcing}), and models side by side ({@link
- * io.github.attribution.report.Comparison}, rendered as text, CSV, JSON or one self-contained HTML page
- * by {@link io.github.attribution.report.HtmlReport}).
+ * io.github.attribution.report.Comparison}, rendered as text, CSV or JSON; the command-line application
+ * also renders it as one self-contained HTML page).
  *
  * <p>Reports consume {@link io.github.attribution.CreditTable} blocks as they stream out of {@link
  * io.github.attribution.Attributor#stream}, aggregating into primitive arrays keyed by dense group ids,

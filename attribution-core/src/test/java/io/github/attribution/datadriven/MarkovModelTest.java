@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class MarkovModelTest {
-    /** The Markov example of models.md section 6. */
+    /** The Markov example of docs/models.md (section markov). */
     static PathSet specExample() {
         return PathSet.builder()
                 .add(List.of("A", "B", "C"), 1, 0, new BigDecimal("10"))
@@ -52,12 +52,16 @@ final class MarkovModelTest {
         MarkovFit fit = MarkovModel.of().fit(PathStatistics.of(specExample()));
         // out of (start): A twice (A>B>C, A>B), C once, B twice
         assertEquals(0.4, fit.transitionProbability(MarkovState.START, MarkovState.of("A")), 0);
+        assertEquals(0.4, fit.transitionProbability(MarkovState.START, MarkovState.of("B")), 0);
         assertEquals(0.2, fit.transitionProbability(MarkovState.START, MarkovState.of("C")), 0);
         // out of (A): B twice, C once, null once (B>A)
         assertEquals(0.5, fit.transitionProbability(MarkovState.of("A"), MarkovState.of("B")), 0);
+        assertEquals(0.25, fit.transitionProbability(MarkovState.of("A"), MarkovState.of("C")), 0);
         assertEquals(0.25, fit.transitionProbability(MarkovState.of("A"), MarkovState.NULL), 0);
         // out of (C): conversion twice, A once, null once
         assertEquals(0.5, fit.transitionProbability(MarkovState.of("C"), MarkovState.CONVERSION), 0);
+        assertEquals(0.25, fit.transitionProbability(MarkovState.of("C"), MarkovState.of("A")), 0);
+        assertEquals(0.25, fit.transitionProbability(MarkovState.of("C"), MarkovState.NULL), 0);
         assertEquals(0, fit.transitionProbability(MarkovState.of("C"), MarkovState.of("B")), 0);
         assertEquals(
                 List.of(MarkovState.START, MarkovState.of("A"), MarkovState.of("B"), MarkovState.of("C")),
@@ -71,7 +75,7 @@ final class MarkovModelTest {
 
     @Test
     void fit_orderTwo_walksTuplesOfTheLastTwoChannels() {
-        // models.md: A>B>C at order 2 walks (start) -> (A) -> (A,B) -> (B,C) -> (conversion)
+        // docs/models.md (section markov): A>B>C at order 2 walks (start) -> (A) -> (A,B) -> (B,C) -> (conversion)
         MarkovFit fit = MarkovModel.of(2)
                 .fit(PathStatistics.builder()
                         .add(List.of("A", "B", "C"), 1, 0, BigDecimal.ZERO)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 final class ShapleyModelTest {
     /**
-     * Three channels, rates by exact channel set:
+     * The example of docs/models.md (section shapley). Three channels, rates by exact channel set:
      *
      * <pre>
      * set    conv nulls  r

@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The apportioner against a reference written from the spec's words (models.md section 5) with
+ * The apportioner against a reference written from the words of docs/models.md, "From weights to money") with
  * BigInteger and a full sort: floors, then one unit each to the largest remainders, ties to the
  * earlier touch.
  */
 final class ApportionerPropertiesTest {
 
-    /** The spec's rule, slowly and obviously. */
+    /** The documented rule, slowly and obviously. */
     static long[] reference(long amount, long[] shares) {
         BigInteger total = BigInteger.ZERO;
         for (long s : shares) {

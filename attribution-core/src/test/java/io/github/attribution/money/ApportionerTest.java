@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
+/** The examples of docs/models.md, section "From weights to money", and the edges of the rule. */
 final class ApportionerTest {
 
     @Test
