@@ -103,7 +103,9 @@ public final class HtmlReport {
     private static void headline(StringBuilder b, View v) {
         ComparisonTable t = v.table;
         String code = t.currency().getCurrencyCode();
-        b.append("<section class=\"headline\">\n<h2>")
+        b.append("<section class=\"headline\" id=\"glance-")
+                .append(escape(code.toLowerCase(Locale.ROOT)))
+                .append("\">\n<h2>")
                 .append(escape(code))
                 .append(" at a glance</h2>\n<div class=\"cards\">\n");
         b.append("<div class=\"card\"><div class=\"k\">")

@@ -67,7 +67,7 @@ final class DemoCommandTest {
             assertTrue(html.contains(model), model);
         }
         assertTrue(html.contains("Paid Search"), html);
-        assertTrue(html.contains("<svg"), html);
+        assertTrue(html.contains("<table class=\"heat\""), html);
         assertFalse(html.contains("http"), "loads nothing");
         assertTrue(cli.out.contains("Share of won revenue"), cli.out);
     }
