@@ -97,7 +97,12 @@ public final class Models {
                     for (Anchor a : Anchor.values()) {
                         weights.put(a, p.decimal(AnchorWeights.key(a), BigDecimal.ZERO));
                     }
-                    return RuleBasedModels.custom(AnchorWeights.of(weights));
+                    // any other key is a funnel stage to anchor on, such as mql=0.15
+                    Map<String, BigDecimal> stages = new LinkedHashMap<>();
+                    for (String key : p.unused()) {
+                        stages.put(key, p.decimal(key, BigDecimal.ZERO));
+                    }
+                    return RuleBasedModels.custom(AnchorWeights.of(weights, stages));
                 });
         register(
                 new ModelInfo(
@@ -306,6 +311,13 @@ public final class Models {
                 throw new IllegalArgumentException(
                         "model '" + info.name() + "': parameter '" + key + "' must be a whole number: '" + v + "'");
             }
+        }
+
+        /** The keys not read so far, in the order given. */
+        List<String> unused() {
+            List<String> keys = new ArrayList<>(values.keySet());
+            keys.removeAll(used);
+            return keys;
         }
 
         void requireAllUsed() {

@@ -60,7 +60,21 @@ final class ModelsTest {
         assertTrue(error("custom:lead=0.1234567").contains("weight 'lead' has more than 6 digits"));
         assertTrue(error("custom:first=0.333334,lead=0.333333,last=0.333334").contains("sum to at most 1"));
         assertTrue(error("custom:first=NaN").contains("'first' must be a decimal number: 'NaN'"));
-        assertTrue(error("custom:middle=0.2").contains("has no parameter 'middle'"));
+        assertTrue(error("custom:mql=0.7,last=0.4").contains("sum to at most 1"));
+        assertTrue(error("custom:mql=-0.2").contains("weight 'mql' must not be negative"));
+    }
+
+    @Test
+    void custom_takesOtherKeysAsStageAnchorsCheckedAgainstTheData() {
+        AttributionModel model = Models.byName("custom:first=0.4,middle=0.2");
+        assertEquals("custom:first=0.4,middle=0.2", model.name());
+        io.github.attribution.journey.Journeys journeys = Attributor.create()
+                .journeys(io.github.attribution.data.Dataset.builder().build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.bind(journeys));
+        assertEquals(
+                "model 'custom:first=0.4,middle=0.2' anchors on stage 'middle', but no record entered it;"
+                        + " the stages are: lead, opportunity, won",
+                e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.attribution.cli;
 import io.github.attribution.Attributor;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.io.CsvWriter;
@@ -85,7 +86,7 @@ final class GenerateCommand implements Command {
                 throw new UsageException("cannot write '" + paths + "': its directory does not exist");
             }
         }
-        long[] counts = new long[5];
+        long[] counts = new long[6];
         Progress progress = new Progress(context.err(), context.terminal(), began);
         try (DatasetWriter writer = DatasetWriter.open(dir)) {
             SampleGenerator.generate(n.intValue(), seed, new SampleGenerator.Sink() {
@@ -135,6 +136,12 @@ final class GenerateCommand implements Command {
                     counts[4]++;
                     writer.cost(campaign, currency, costMinor, period);
                 }
+
+                @Override
+                public void stage(StageRecord kind, String recordId, String stage, long enteredAt) {
+                    counts[5]++;
+                    writer.stage(kind, recordId, stage, enteredAt);
+                }
             });
             writer.commit();
         } finally {
@@ -143,13 +150,14 @@ final class GenerateCommand implements Command {
         int pathRows = paths == null ? 0 : writePaths(dir, paths, context);
         context.err()
                 .printf(
-                        "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts and %d"
-                                + " campaign costs to %s (seed %d)%s; %.2f s.%n",
+                        "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts, %d"
+                                + " campaign costs and %d stage rows to %s (seed %d)%s; %.2f s.%n",
                         counts[1],
                         counts[0],
                         counts[2],
                         counts[3],
                         counts[4],
+                        counts[5],
                         dir,
                         seed,
                         paths == null ? "" : ", and " + pathRows + " channel paths to " + paths,

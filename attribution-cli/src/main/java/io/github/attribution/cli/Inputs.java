@@ -5,6 +5,7 @@ import io.github.attribution.Models;
 import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
+import io.github.attribution.data.StageIndex;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DataFileException;
 import io.github.attribution.io.DatasetReader;
@@ -40,6 +41,7 @@ final class Inputs {
                     "people",
                     "contacts",
                     "costs",
+                    "stages",
                     "currency",
                     "rejects",
                     "lookback-days",
@@ -57,6 +59,7 @@ final class Inputs {
             "  --people FILE            people.csv, for lead-creation milestones",
             "  --contacts FILE          opportunity_contacts.csv; makes journeys contact-based",
             "  --costs FILE             costs.csv, for ROI",
+            "  --stages FILE            stages.csv, stage history of people and opportunities (needs --people)",
             "  --model NAME[:k=v,...]   a model (repeatable); see 'models'",
             "  --lookback-days N        ignore touches more than N days before opportunity creation",
             "  --cycle-gap-days N       a quiet gap longer than N days starts a new funnel cycle",
@@ -79,7 +82,14 @@ final class Inputs {
 
     /** What loading read: rows per file and rejected rows. */
     record Counts(
-            long touchpoints, long opportunities, long people, long contacts, long costs, long read, long rejected) {}
+            long touchpoints,
+            long opportunities,
+            long people,
+            long contacts,
+            long costs,
+            long stages,
+            long read,
+            long rejected) {}
 
     private Inputs(
             Dataset data,
@@ -119,6 +129,7 @@ final class Inputs {
         Path people = file(args, "people", false);
         Path contacts = file(args, "contacts", false);
         Path costsFile = file(args, "costs", false);
+        Path stages = file(args, "stages", false);
         boolean skip = args.flag("skip-invalid");
         String rejectsPath = args.get("rejects");
         if (rejectsPath != null && !skip) {
@@ -132,12 +143,14 @@ final class Inputs {
             long p = people == null ? 0 : reader.readPeople(people, b);
             long c = contacts == null ? 0 : reader.readContacts(contacts, b);
             List<CampaignCost> costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
+            long s = stages == null ? 0 : reader.readStages(stages, b);
             if (rejects != null) {
                 rejects.commit();
             }
             Dataset data = b.build();
             warnMissingData(labels, data, ctx.err());
-            Counts counts = new Counts(t, o, p, c, costs.size(), reader.rowsRead(), reader.rejected());
+            checkStageAnchors(labels, data);
+            Counts counts = new Counts(t, o, p, c, costs.size(), s, reader.rowsRead(), reader.rejected());
             return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts);
         }
     }
@@ -168,7 +181,7 @@ final class Inputs {
 
     /** Inputs over an in-memory dataset (the demo's generated sample), strict, with default settings. */
     static Inputs ofDataset(Dataset data, List<String> labels) {
-        Counts counts = new Counts(data.touchCount(), data.opportunityCount(), data.personCount(), 0, 0, 0, 0);
+        Counts counts = new Counts(data.touchCount(), data.opportunityCount(), data.personCount(), 0, 0, 0, 0, 0);
         return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts);
     }
 
@@ -252,6 +265,33 @@ final class Inputs {
                 err.println("warning: model '" + label + "' uses the lead-creation milestone, but "
                         + (data.hasPeople() ? "no person has a lead_created_at" : "no --people file was given")
                         + "; it falls back as docs/models.md describes (section Milestones)");
+            }
+        }
+    }
+
+    /**
+     * Checks that every stage a custom model anchors on (a key other than first, lead, opportunity and
+     * last) is a stage of the data, so that a typo is a usage error before any work is done.
+     */
+    static void checkStageAnchors(List<String> labels, Dataset data) {
+        for (String label : labels) {
+            String name = label.trim();
+            int colon = name.indexOf(':');
+            if (colon < 0 || !name.substring(0, colon).trim().equals("custom")) {
+                continue;
+            }
+            for (String kv : name.substring(colon + 1).split(",")) {
+                String key = kv.split("=", 2)[0].trim();
+                if (key.isEmpty()
+                        || Set.of("first", "lead", "opportunity", "last").contains(key)) {
+                    continue;
+                }
+                StageIndex index = data.stageIndex();
+                if (index.find(key) < 0) {
+                    throw new UsageException("--model " + label + ": no record entered stage '" + key + "'"
+                            + (data.stageRowCount() == 0 ? " (no --stages file was given)" : "")
+                            + "; the stages are: " + String.join(", ", index.names()));
+                }
             }
         }
     }

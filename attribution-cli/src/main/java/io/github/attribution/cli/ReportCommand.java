@@ -2,9 +2,13 @@ package io.github.attribution.cli;
 
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.report.Dimension;
+import io.github.attribution.report.Funnel;
+import io.github.attribution.report.FunnelReport;
+import io.github.attribution.report.FunnelTable;
 import io.github.attribution.report.ReportAccumulator;
 import io.github.attribution.report.ReportSpec;
 import io.github.attribution.report.ReportTable;
+import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +53,10 @@ final class ReportCommand implements Command {
         }
         return modelUsage(Inputs.USAGE, "the model; one only (default " + DEFAULT_MODEL + "); see 'models'") + "\n"
                 + by + "\n" + indent + "with --costs: campaign, channel and periods only\n"
+                + "  --funnel STAGES          the funnel report: stage counts, conversion, velocity, cost per stage;\n"
+                + "                           STAGES such as lead,mql,sql,opportunity,won, or 'default' for the\n"
+                + "                           stages the files hold (the default whenever --stages is given)\n"
+                + "  --conversion FILE        with the funnel and CSV: write conversion and velocity here\n"
                 + "  --out FILE               write here instead of standard output\n"
                 + "  --format csv|json|text   output format (default csv); text adds totals and marketing's\n"
                 + "                           sourced and influenced revenue";
@@ -61,7 +69,8 @@ final class ReportCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(Set.of("by", "out", "format"), Set.of(), Set.of("by")));
+        return Inputs.SPEC.with(
+                new Args.Spec(Set.of("by", "out", "format", "funnel", "conversion"), Set.of(), Set.of("by")));
     }
 
     @Override
@@ -75,6 +84,10 @@ final class ReportCommand implements Command {
                     + String.join(", ", given) + "); run it once per model, or use 'compare'");
         }
         Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL));
+        Funnel funnel = funnel(args, inputs);
+        if (funnel == null && args.get("conversion") != null) {
+            throw new UsageException("--conversion needs the funnel report (--funnel or --stages)");
+        }
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         ReportAccumulator report;
         try {
@@ -100,6 +113,12 @@ final class ReportCommand implements Command {
             }
             table = report.finish();
             Writer writer = output.writer();
+            if (funnel != null) {
+                writeFunnel(args, context, inputs, journeys, table, funnel, format, writer);
+                output.commit();
+                summary.print(context.err(), journeys);
+                return 0;
+            }
             switch (format) {
                 case CSV -> table.writeCsv(writer);
                 case JSON -> table.writeJson(writer);
@@ -112,6 +131,55 @@ final class ReportCommand implements Command {
         }
         summary.print(context.err(), journeys);
         return 0;
+    }
+
+    /** The funnel of {@code --funnel}, the standard one for {@code default} or {@code --stages} alone, or null. */
+    private static Funnel funnel(Args args, Inputs inputs) {
+        String text = args.get("funnel");
+        if (text == null && args.get("stages") == null) {
+            return null;
+        }
+        try {
+            Funnel funnel =
+                    text == null || text.trim().equals("default") ? Funnel.standard(inputs.data) : Funnel.parse(text);
+            funnel.resolve(inputs.data.stageIndex());
+            return funnel;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --funnel: " + e.getMessage());
+        }
+    }
+
+    private static void writeFunnel(
+            Args args,
+            Context context,
+            Inputs inputs,
+            Journeys journeys,
+            ReportTable base,
+            Funnel funnel,
+            OutputFormat format,
+            Writer writer)
+            throws IOException {
+        FunnelTable t;
+        try {
+            t = FunnelReport.of(inputs.attributor, journeys, inputs.models.get(0), base, funnel);
+        } catch (IllegalArgumentException e) { // money in several currencies
+            throw new UsageException("option --funnel: " + e.getMessage());
+        }
+        switch (format) {
+            case CSV -> t.writeCsv(writer);
+            case JSON -> t.writeJson(writer);
+            case TEXT -> writer.write(t.toText());
+        }
+        String conversion = args.get("conversion");
+        if (conversion != null) {
+            try (Output out = Output.open(conversion, context.out())) {
+                t.writeConversionCsv(out.writer());
+                out.commit();
+            }
+        }
+        if (format != OutputFormat.TEXT) {
+            t.notes().forEach(n -> context.err().println("note: " + n));
+        }
     }
 
     /** The dimensions of the {@code --by} options (each may be a comma-separated list); channel if none. */

@@ -66,6 +66,9 @@ final class Summary {
         if (n.costs() > 0) {
             sb.append(", ").append(count(n.costs())).append(" costs");
         }
+        if (n.stages() > 0) {
+            sb.append(", ").append(n.stages()).append(" stage rows");
+        }
         sb.append(")");
         if (n.rejected() > 0) {
             sb.append(", ").append(count(n.rejected())).append(" rejected");

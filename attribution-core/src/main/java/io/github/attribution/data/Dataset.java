@@ -1,5 +1,6 @@
 package io.github.attribution.data;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,6 +58,19 @@ public final class Dataset {
     private final String[] campaigns;
     private final String[] offers;
     private final Currency[] currencies;
+
+    // stage history, rows as given: the record's kind (a StageRecord ordinal) and index, the stage, when
+    private final int stageRows;
+    private final byte[] stageKind;
+    private final int[] stageRecord;
+    private final int[] stageOf;
+    private final long[] stageTime;
+    private final String[] stageNames;
+    /** For a dataset of stage events ({@link #events}): each event's record kind and index; else null. */
+    private final byte[] eventKind;
+
+    private final int[] eventRecord;
+    private volatile StageIndex stageIndex;
 
     private Dataset(Builder b) {
         // columns sized from an estimate of the file keep their little slack (a trimmed copy would be
@@ -132,7 +146,89 @@ public final class Dataset {
         campaigns = b.campaigns.names();
         offers = b.offers.names();
         currencies = b.currencies.toArray(new Currency[0]);
+        stageRows = b.stageCount;
+        stageKind = Arrays.copyOf(b.stageKind, stageRows);
+        stageRecord = Arrays.copyOf(b.stageRecord, stageRows);
+        stageOf = Arrays.copyOf(b.stageOf, stageRows);
+        stageTime = Arrays.copyOf(b.stageTime, stageRows);
+        stageNames = b.stageNames.names();
+        eventKind = null;
+        eventRecord = null;
     }
+
+    /** A dataset of stage events sharing {@code base}'s touches, people and dictionaries; see {@link #events}. */
+    private Dataset(Dataset base, byte[] kind, int[] record, long[] at) {
+        touchId = base.touchId;
+        touchCount = base.touchCount;
+        touchAccount = base.touchAccount;
+        touchPerson = base.touchPerson;
+        touchTime = base.touchTime;
+        touchChannel = base.touchChannel;
+        touchSource = base.touchSource;
+        touchCampaign = base.touchCampaign;
+        touchOffer = base.touchOffer;
+        touchType = base.touchType;
+        personAccount = base.personAccount;
+        personLeadCreated = base.personLeadCreated;
+        personKnown = base.personKnown;
+        accounts = base.accounts;
+        persons = base.persons;
+        channels = base.channels;
+        sources = base.sources;
+        campaigns = base.campaigns;
+        offers = base.offers;
+        currencies = base.currencies.length > 0 ? base.currencies : new Currency[] {Currency.getInstance("USD")};
+        stageRows = base.stageRows;
+        stageKind = base.stageKind;
+        stageRecord = base.stageRecord;
+        stageOf = base.stageOf;
+        stageTime = base.stageTime;
+        stageNames = base.stageNames;
+        stageIndex = base.stageIndex();
+        int n = kind.length;
+        eventKind = kind;
+        eventRecord = record;
+        oppId = new String[n];
+        oppAccount = new int[n];
+        oppAmount = new long[n];
+        oppCurrency = new int[n];
+        oppCreated = new long[n];
+        oppClosed = at;
+        oppStatus = new byte[n];
+        Arrays.fill(oppStatus, (byte) OpportunityStatus.WON.ordinal());
+        boolean contacts = base.hasContacts();
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int r = record[i];
+            if (kind[i] == PERSON) {
+                oppId[i] = base.persons[r];
+                oppAccount[i] = base.personAccount[r];
+                oppCreated[i] = at[i];
+                start[i + 1] = start[i] + (contacts ? 1 : 0);
+            } else {
+                oppId[i] = base.oppId[r];
+                oppAccount[i] = base.oppAccount[r];
+                oppCreated[i] = Math.min(base.oppCreated[r], at[i]);
+                start[i + 1] = start[i] + (contacts ? base.contactCount(r) : 0);
+            }
+        }
+        int[] people = new int[start[n]];
+        for (int i = 0; i < n; i++) {
+            int r = record[i];
+            if (!contacts) {
+                continue;
+            }
+            if (kind[i] == PERSON) {
+                people[start[i]] = r;
+            } else {
+                System.arraycopy(base.contactPerson, base.contactStart[r], people, start[i], base.contactCount(r));
+            }
+        }
+        contactStart = start;
+        contactPerson = people;
+    }
+
+    private static final byte PERSON = (byte) StageRecord.PERSON.ordinal();
 
     /** A new, empty builder. */
     public static Builder builder() {
@@ -351,6 +447,121 @@ public final class Dataset {
         return false;
     }
 
+    // ---- stage history
+
+    /** Number of stage-history rows, as given. */
+    public int stageRowCount() {
+        return stageRows;
+    }
+
+    /** Whether stage-history row {@code row} is about a person or an opportunity. */
+    public StageRecord stageRowKind(int row) {
+        return StageRecord.values()[stageKind[Objects.checkIndex(row, stageRows)]];
+    }
+
+    /** The person or opportunity index stage-history row {@code row} is about. */
+    public int stageRowRecord(int row) {
+        return stageRecord[Objects.checkIndex(row, stageRows)];
+    }
+
+    /** The stage name (an index into {@link #stageRowName}'s dictionary) of stage-history row {@code row}. */
+    public String stageRowName(int row) {
+        return stageNames[stageOf[Objects.checkIndex(row, stageRows)]];
+    }
+
+    int stageRowStage(int row) {
+        return stageOf[row];
+    }
+
+    /** When the record of stage-history row {@code row} entered its stage, in nanoseconds since the epoch. */
+    public long stageRowTime(int row) {
+        return stageTime[Objects.checkIndex(row, stageRows)];
+    }
+
+    /** The distinct stage names of the stage-history rows, in order of first appearance. */
+    public List<String> stageRowNames() {
+        return List.of(stageNames);
+    }
+
+    /**
+     * Every record's first entry into every stage: the stage-history rows together with the stages the
+     * other files imply ({@link StageIndex#LEAD}, {@link StageIndex#OPPORTUNITY}, {@link StageIndex#WON}).
+     * Built on first use.
+     */
+    public StageIndex stageIndex() {
+        StageIndex index = stageIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = stageIndex;
+                if (index == null) {
+                    index = new StageIndex(this);
+                    stageIndex = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /**
+     * A dataset of stage events in place of the opportunities, to attribute funnel stages with the
+     * engine that attributes opportunities. Event {@code i} is record {@code record[i]} (a person when
+     * {@code kind[i]} is the ordinal of {@link StageRecord#PERSON}, else an opportunity) entering a stage
+     * at {@code at[i]}. It becomes a won opportunity of amount zero in the record's account whose id is
+     * the record's id, created at {@code at[i]} for a person and at the opportunity's creation (or {@code
+     * at[i]}, when earlier) for an opportunity, and closed at {@code at[i]}; its contacts, when this
+     * dataset has contacts, are the person itself or the opportunity's contacts. So its journey is the
+     * record's touches up to the event, cut by the same lookback, cycle and milestone rules. Touches,
+     * people and dictionaries are shared with this dataset, not copied; the arrays are kept.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length, or a person has no account
+     */
+    public Dataset events(byte[] kind, int[] record, long[] at) {
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(record, "record must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        if (kind.length != record.length || kind.length != at.length) {
+            throw new IllegalArgumentException("kind, record and at must have the same length");
+        }
+        for (int i = 0; i < kind.length; i++) {
+            if (kind[i] == PERSON && personAccount[record[i]] < 0) {
+                throw new IllegalArgumentException(
+                        "person '" + persons[record[i]] + "' has no account: only people of people.csv have stages");
+            }
+        }
+        return new Dataset(this, kind, record, at);
+    }
+
+    /**
+     * When opportunity {@code opp}'s journey reached stage {@code stage} of {@link #stageIndex()}, for
+     * milestones: {@link StageIndex#reached} of the opportunity; for a dataset of stage events, the
+     * event's person's first entry, or {@link StageIndex#reached} of the event's opportunity. {@link
+     * #NO_INSTANT} when never.
+     */
+    public long stageReached(int opp, int stage) {
+        StageIndex index = stageIndex();
+        if (eventKind == null) {
+            return index.reached(opp, stage);
+        }
+        return eventKind[opp] == PERSON
+                ? index.personEntered(eventRecord[opp], stage)
+                : index.reached(eventRecord[opp], stage);
+    }
+
+    /** Whether this is a dataset of stage events ({@link #events}). */
+    public boolean isEvents() {
+        return eventKind != null;
+    }
+
+    /** For a dataset of stage events, whether event {@code opp} is of a person or an opportunity. */
+    public StageRecord eventKind(int opp) {
+        return StageRecord.values()[eventKind[opp]];
+    }
+
+    /** For a dataset of stage events, the index of event {@code opp}'s record (a person or opportunity). */
+    public int eventRecord(int opp) {
+        return eventRecord[opp];
+    }
+
     // ---- dictionaries
 
     /** Number of distinct accounts. */
@@ -457,6 +668,13 @@ public final class Dataset {
         private Dictionary campaigns = new Dictionary();
         private Dictionary offers = new Dictionary();
         private List<Currency> currencies = new ArrayList<>();
+
+        private byte[] stageKind = new byte[16];
+        private int[] stageRecord = new int[16];
+        private int[] stageOf = new int[16];
+        private long[] stageTime = new long[16];
+        private int stageCount;
+        private Dictionary stageNames = new Dictionary();
         private boolean built;
 
         private Builder() {}
@@ -619,7 +837,8 @@ public final class Dataset {
                     && sources.size() == 0
                     && campaigns.size() == 0
                     && offers.size() == 0
-                    && currencies.isEmpty();
+                    && currencies.isEmpty()
+                    && stageCount == 0;
         }
 
         /**
@@ -661,6 +880,12 @@ public final class Dataset {
             campaigns = new Dictionary();
             offers = new Dictionary();
             currencies = new ArrayList<>();
+            stageKind = new byte[16];
+            stageRecord = new int[16];
+            stageOf = new int[16];
+            stageTime = new long[16];
+            stageCount = 0;
+            stageNames = new Dictionary();
             return this;
         }
 
@@ -802,6 +1027,66 @@ public final class Dataset {
             }
             contactOpp[contactCount] = opp;
             contactPerson[contactCount++] = person(personId);
+            return this;
+        }
+
+        /**
+         * Adds a row of stage history: record {@code recordId} (a person, who must have been added with
+         * {@link #addPerson}, or an opportunity, which must have been added already) entered stage {@code
+         * stage} at {@code enteredAt}. Rows are kept as given; re-entries, skipped and out-of-order stages
+         * are resolved by {@link StageIndex}.
+         *
+         * @throws InvalidRecordException for an empty field or an unknown record
+         */
+        public Builder addStage(StageRecord kind, String recordId, String stage, Instant enteredAt) {
+            Objects.requireNonNull(enteredAt, "enteredAt must not be null");
+            return addStage(kind, recordId, stage, Records.epochNanos("entered_at", enteredAt, "stage " + stage));
+        }
+
+        /**
+         * Adds a row of stage history from its fields (for file readers); see {@link #addStage(StageRecord,
+         * String, String, Instant)}.
+         *
+         * @param enteredAt nanoseconds since the epoch
+         */
+        public Builder addStage(StageRecord kind, String recordId, String stage, long enteredAt) {
+            requireOpen();
+            Objects.requireNonNull(kind, "kind must not be null");
+            Records.requireText("record_id", recordId, "stage row");
+            Records.requireText("stage", stage, "stage row of", recordId);
+            if (enteredAt == NO_INSTANT) {
+                throw new InvalidRecordException(
+                        "entered_at", "", "entered_at must not be empty (stage row of " + recordId + ")");
+            }
+            int record;
+            if (kind == StageRecord.PERSON) {
+                record = persons.find(recordId);
+                if (record < 0 || !personKnown[record]) {
+                    throw new InvalidRecordException(
+                            "record_id",
+                            recordId,
+                            "unknown person: '" + recordId + "' is not among the people (people.csv)");
+                }
+            } else {
+                record = oppIds.find(recordId);
+                if (record < 0) {
+                    throw new InvalidRecordException(
+                            "record_id",
+                            recordId,
+                            "unknown opportunity: '" + recordId + "' is not among the opportunities");
+                }
+            }
+            if (stageCount == stageKind.length) {
+                int n = stageCount * 2;
+                stageKind = Arrays.copyOf(stageKind, n);
+                stageRecord = Arrays.copyOf(stageRecord, n);
+                stageOf = Arrays.copyOf(stageOf, n);
+                stageTime = Arrays.copyOf(stageTime, n);
+            }
+            stageKind[stageCount] = (byte) kind.ordinal();
+            stageRecord[stageCount] = record;
+            stageOf[stageCount] = stageNames.intern(stage.trim());
+            stageTime[stageCount++] = enteredAt;
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.github.attribution.data.Dataset;
 import io.github.attribution.data.InvalidRecordException;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Reads the input files of docs/data.md (touchpoints, opportunities, people, opportunity
- * contacts, costs) row by row straight into a {@link Dataset.Builder}: no row is kept beyond the
+ * contacts, costs, stage history) row by row straight into a {@link Dataset.Builder}: no row is kept beyond the
  * strings the dataset itself holds.
  *
  * <pre>{@code
@@ -203,6 +204,30 @@ public final class DatasetReader {
         int opp = csv.requireColumn("opportunity_id");
         int person = csv.requireColumn("person_id");
         return rows(csv, () -> into.addContact(csv.get(opp), csv.get(person)));
+    }
+
+    /**
+     * Reads stages.csv (after the people and opportunities its rows refer to); returns the number of
+     * rows added. Columns {@code record_type} ({@code person} or {@code opportunity}), {@code record_id},
+     * {@code stage}, {@code entered_at}.
+     */
+    public long readStages(Path file, Dataset.Builder into) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            return readStages(csv, into);
+        }
+    }
+
+    /** Reads stage history from {@code csv}; returns the number of rows added. */
+    public long readStages(CsvReader csv, Dataset.Builder into) {
+        int type = csv.requireColumn("record_type");
+        int record = csv.requireColumn("record_id");
+        int stage = csv.requireColumn("stage");
+        int entered = csv.requireColumn("entered_at");
+        return rows(csv, () -> {
+            StageRecord kind = parse(csv, type, () -> StageRecord.parse(csv.get(type)));
+            long at = parse(csv, entered, () -> Values.instant(csv.get(entered)));
+            into.addStage(kind, csv.get(record), csv.get(stage), at);
+        });
     }
 
     /** Reads costs.csv. */

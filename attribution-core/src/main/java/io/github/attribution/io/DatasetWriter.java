@@ -2,6 +2,7 @@ package io.github.attribution.io;
 
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.sample.SampleGenerator;
 import java.io.BufferedWriter;
@@ -34,8 +35,13 @@ import java.util.Objects;
  */
 public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
     /** The file names, in the order they are written. */
-    public static final List<String> FILES =
-            List.of("touchpoints.csv", "opportunities.csv", "people.csv", "opportunity_contacts.csv", "costs.csv");
+    public static final List<String> FILES = List.of(
+            "touchpoints.csv",
+            "opportunities.csv",
+            "people.csv",
+            "opportunity_contacts.csv",
+            "costs.csv",
+            "stages.csv");
 
     private final Path dir;
     private final List<Path> temps = new ArrayList<>();
@@ -45,6 +51,7 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
     private final CsvWriter people;
     private final CsvWriter contacts;
     private final CsvWriter costs;
+    private final CsvWriter stages;
     private boolean committed;
 
     private DatasetWriter(Path dir) throws IOException {
@@ -56,6 +63,7 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
             people = open(2);
             contacts = open(3);
             costs = open(4);
+            stages = open(5);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -74,6 +82,7 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
         people.row("person_id", "account_id", "lead_created_at");
         contacts.row("opportunity_id", "person_id");
         costs.row("campaign", "cost", "currency", "period");
+        stages.row("record_type", "record_id", "stage", "entered_at");
     }
 
     /** Opens a writer into {@code dir} (created if missing); nothing appears there before {@link #commit()}. */
@@ -123,6 +132,15 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
             for (int k = 0; k < data.contactCount(o); k++) {
                 contact(data.opportunityId(o), data.personName(data.contact(o, k)));
             }
+        }
+        for (int r = 0; r < data.stageRowCount(); r++) {
+            int rec = data.stageRowRecord(r);
+            StageRecord kind = data.stageRowKind(r);
+            stage(
+                    kind,
+                    kind == StageRecord.PERSON ? data.personName(rec) : data.opportunityId(rec),
+                    data.stageRowName(r),
+                    data.stageRowTime(r));
         }
     }
 
@@ -186,6 +204,15 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
                 .field(Text.money(costMinor, currency))
                 .field(currency.getCurrencyCode())
                 .field(period)
+                .endRow();
+    }
+
+    @Override
+    public void stage(StageRecord kind, String recordId, String stage, long enteredAt) {
+        stages.field(kind.label())
+                .field(recordId)
+                .field(stage)
+                .field(Text.instant(enteredAt))
                 .endRow();
     }
 

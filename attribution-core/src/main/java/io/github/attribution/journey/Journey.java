@@ -99,6 +99,17 @@ public final class Journey {
         return size == 0 ? -1 : journeys.anchor(opp, anchor);
     }
 
+    /**
+     * The position of the milestone of stage {@code stage} of the dataset's {@link
+     * io.github.attribution.data.StageIndex} ({@link Journeys#stagePosition}), or -1 when absent.
+     */
+    public int stagePosition(int stage) {
+        if (originalSourceOnly || size == 0) {
+            return -1;
+        }
+        return journeys.stagePosition(opp, stage);
+    }
+
     /** The dataset the journey's touches belong to. */
     public Dataset dataset() {
         return data;

@@ -135,6 +135,41 @@ public final class Journeys {
     }
 
     /**
+     * The position in opportunity {@code opp}'s journey of the last touch at or before the opportunity
+     * reached stage {@code stage} ({@link Dataset#stageReached}, a stage of {@link Dataset#stageIndex()}),
+     * or -1 when it never reached it, reached it after the journey's end, or no touch of the journey
+     * precedes it. The milestone a custom model's stage anchor weighs.
+     */
+    public int stagePosition(int opp, int stage) {
+        int from = start[opp];
+        int to = start[opp + 1];
+        if (from == to) {
+            return -1;
+        }
+        long at = data.stageReached(opp, stage);
+        if (at == Dataset.NO_INSTANT) {
+            return -1;
+        }
+        long end = data.status(opp) == OpportunityStatus.OPEN
+                ? (settings.asOf() == null ? Long.MAX_VALUE : JourneySettings.nanos(settings.asOf()))
+                : data.closedAt(opp);
+        if (at > end) {
+            return -1;
+        }
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= at) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - from - 1;
+    }
+
+    /**
      * The original source of opportunity {@code opp}: the earliest candidate touch at or before the
      * journey's end, ignoring lookback and cycles (a dataset touch index), or -1 when there is none.
      */

@@ -1,5 +1,6 @@
 package io.github.attribution.model;
 
+import io.github.attribution.data.StageIndex;
 import io.github.attribution.journey.Anchor;
 import io.github.attribution.journey.Journey;
 import io.github.attribution.journey.Journeys;
@@ -16,6 +17,8 @@ final class PositionModel implements AttributionModel, JourneyWeigher {
     private final String name;
     private final long[] weight = new long[ANCHORS.length];
     private final long remainder;
+    private final String[] stages;
+    private final long[] stageWeight;
 
     PositionModel(String name, AnchorWeights weights) {
         this.name = name;
@@ -23,6 +26,12 @@ final class PositionModel implements AttributionModel, JourneyWeigher {
             weight[a.ordinal()] = weights.millionths(a);
         }
         this.remainder = weights.remainderMillionths();
+        this.stages = new String[weights.stageCount()];
+        this.stageWeight = new long[stages.length];
+        for (int i = 0; i < stages.length; i++) {
+            stages[i] = weights.stage(i);
+            stageWeight[i] = weights.stageMillionths(i);
+        }
     }
 
     @Override
@@ -32,7 +41,74 @@ final class PositionModel implements AttributionModel, JourneyWeigher {
 
     @Override
     public JourneyWeigher bind(Journeys journeys) {
-        return this;
+        if (stages.length == 0) {
+            return this;
+        }
+        StageIndex index = journeys.dataset().stageIndex();
+        int[] ids = new int[stages.length];
+        for (int i = 0; i < stages.length; i++) {
+            ids[i] = index.find(stages[i]);
+            if (ids[i] < 0) {
+                throw new IllegalArgumentException("model '" + name + "' anchors on stage '" + stages[i]
+                        + "', but no record entered it; the stages are: " + String.join(", ", index.names()));
+            }
+        }
+        return (journey, weights) -> weighStages(journey, weights, ids);
+    }
+
+    /**
+     * {@link #weigh} with stage anchors: the same rules over the four milestones and each stage's
+     * milestone ({@link Journey#stagePosition}); anchors at one position add up there.
+     */
+    private void weighStages(Journey journey, Weights weights, int[] ids) {
+        int n = journey.size();
+        int k = ANCHORS.length + ids.length;
+        int[] p = new int[k];
+        long[] w = new long[k];
+        for (Anchor a : ANCHORS) {
+            w[a.ordinal()] = weight[a.ordinal()];
+            p[a.ordinal()] = position(journey, a);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            w[ANCHORS.length + i] = stageWeight[i];
+            p[ANCHORS.length + i] = stageWeight[i] > 0 ? journey.stagePosition(ids[i]) : -1;
+        }
+        int spanEnd = -1;
+        for (int q : p) {
+            spanEnd = Math.max(spanEnd, q);
+        }
+        if (spanEnd < 0) {
+            spanEnd = n - 1;
+        }
+        boolean[] anchored = new boolean[spanEnd + 1];
+        int middle = spanEnd + 1;
+        for (int q : p) {
+            if (q >= 0 && !anchored[q]) {
+                anchored[q] = true;
+                middle--;
+            }
+        }
+        long scale = middle > 0 && remainder > 0 ? middle : 1;
+        boolean any = false;
+        for (int i = 0; i < k; i++) {
+            if (p[i] >= 0) {
+                weights.addShare(p[i], w[i] * scale);
+                any = true;
+            }
+        }
+        if (middle > 0 && remainder > 0) {
+            for (int q = 0; q <= spanEnd; q++) {
+                if (!anchored[q]) {
+                    weights.addShare(q, remainder);
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            for (int q = 0; q <= spanEnd; q++) {
+                weights.addShare(q, 1);
+            }
+        }
     }
 
     @Override

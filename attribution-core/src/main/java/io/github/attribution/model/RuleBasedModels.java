@@ -164,6 +164,14 @@ public final class RuleBasedModels {
                                 .stripTrailingZeros()
                                 .toPlainString())
                 .collect(Collectors.joining(","));
+        for (int i = 0; i < weights.stageCount(); i++) {
+            if (weights.stageMillionths(i) > 0) {
+                params += (params.isEmpty() ? "" : ",") + weights.stage(i) + "="
+                        + BigDecimal.valueOf(weights.stageMillionths(i), 6)
+                                .stripTrailingZeros()
+                                .toPlainString();
+            }
+        }
         return new PositionModel("custom" + (params.isEmpty() ? "" : ":" + params), weights);
     }
 

@@ -92,6 +92,8 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
     private double[] weights = new double[16];
     private long[] units = new long[16];
     private int next;
+    private final int end;
+    private final boolean ranged;
     private boolean finished;
 
     /**
@@ -117,6 +119,30 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
      */
     public ReportAccumulator(
             Journeys journeys, String model, ReportSpec spec, List<CampaignCost> costs, boolean costColumns) {
+        this(journeys, model, spec, costs, costColumns, 0, journeys.opportunityCount(), false);
+    }
+
+    /**
+     * An accumulator, without costs, of the opportunities {@code from .. to-1} only: blocks may reach
+     * beyond the range, and only the part within it is taken (the funnel report feeds each stage's
+     * accumulator the blocks of one run over all stages' events).
+     */
+    ReportAccumulator(Journeys journeys, String model, ReportSpec spec, int from, int to) {
+        this(journeys, model, spec, List.of(), false, from, to, true);
+    }
+
+    private ReportAccumulator(
+            Journeys journeys,
+            String model,
+            ReportSpec spec,
+            List<CampaignCost> costs,
+            boolean costColumns,
+            int from,
+            int to,
+            boolean ranged) {
+        this.next = from;
+        this.end = to;
+        this.ranged = ranged;
         this.journeys = Objects.requireNonNull(journeys, "journeys must not be null");
         this.model = Objects.requireNonNull(model, "model must not be null");
         this.spec = Objects.requireNonNull(spec, "spec must not be null");
@@ -175,14 +201,23 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
             throw new IllegalArgumentException(
                     "credits are of model '" + table.model() + "' but this report is of model '" + model + "'");
         }
-        if (table.firstOpportunity() != next) {
+        int from = table.firstOpportunity();
+        int to = table.endOpportunity();
+        if (ranged) {
+            if (to <= next || from >= end) {
+                return;
+            }
+            from = Math.max(from, next);
+            to = Math.min(to, end);
+        }
+        if (from != next) {
             throw new IllegalArgumentException("credits must arrive in opportunity order, each once: expected"
                     + " opportunity " + next + " next but the block starts at " + table.firstOpportunity());
         }
-        for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
+        for (int o = from; o < to; o++) {
             add(table, o);
         }
-        next = table.endOpportunity();
+        next = to;
     }
 
     private void add(CreditTable table, int o) {
@@ -425,8 +460,8 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
         if (finished) {
             throw new IllegalStateException("this report is already finished");
         }
-        if (next != journeys.opportunityCount()) {
-            throw new IllegalStateException("credits of opportunities " + next + ".." + journeys.opportunityCount()
+        if (next != end) {
+            throw new IllegalStateException("credits of opportunities " + next + ".." + end
                     + " were not given; a report needs every opportunity to reconcile");
         }
         finished = true;

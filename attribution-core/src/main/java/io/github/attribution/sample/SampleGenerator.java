@@ -2,6 +2,7 @@ package io.github.attribution.sample;
 
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,6 +116,9 @@ public final class SampleGenerator {
             Arrays.stream(MARKETING).mapToInt(c -> c.weight).sum();
     private static final int LATE_TOTAL = Arrays.stream(LATE_WEIGHTS).sum();
 
+    /** Mixed into the seed of the stage-history stream. */
+    private static final long STAGE_SEED = 0x5A6E_57A6_E5C0_FFEEL;
+
     private SampleGenerator() {}
 
     /**
@@ -154,6 +158,12 @@ public final class SampleGenerator {
 
         /** What was spent on a campaign in a quarter ({@code 2025-Q3}), in minor units. */
         default void cost(String campaign, Currency currency, long costMinor, String period) {}
+
+        /**
+         * A row of stage history: a person ({@code lead}, {@code mql}, {@code sql}) or an opportunity
+         * ({@code proposal}) entered a stage. Handed over after the account's contacts.
+         */
+        default void stage(StageRecord kind, String recordId, String stage, long enteredAt) {}
     }
 
     /**
@@ -212,6 +222,11 @@ public final class SampleGenerator {
                     b.addContact(opportunityId, personId);
                 }
             }
+
+            @Override
+            public void stage(StageRecord kind, String recordId, String stage, long enteredAt) {
+                b.addStage(kind, recordId, stage, enteredAt);
+            }
         });
         return b.build();
     }
@@ -226,7 +241,8 @@ public final class SampleGenerator {
             throw new IllegalArgumentException("opportunities must not be negative: " + opportunities);
         }
         Objects.requireNonNull(sink, "sink must not be null");
-        new Run(new SplittableRandom(seed), sink).run(opportunities);
+        // stage history draws from a stream of its own, so the other files stay as they were without it
+        new Run(new SplittableRandom(seed), new SplittableRandom(seed ^ STAGE_SEED), sink).run(opportunities);
     }
 
     private static final class Channel {
@@ -251,6 +267,7 @@ public final class SampleGenerator {
     /** One generation run; holds one account's rows at a time. */
     private static final class Run {
         private final SplittableRandom rnd;
+        private final SplittableRandom stageRnd;
         private final Sink sink;
         /** Touches per campaign, keyed by campaign name, for the costs; sorted so output is stable. */
         private final Map<String, long[]> campaignTouches = new TreeMap<>();
@@ -266,8 +283,14 @@ public final class SampleGenerator {
         private int[] person = new int[256];
         private int touches;
 
-        Run(SplittableRandom rnd, Sink sink) {
+        // the current account's lead-creation instants and contacts, for its stage history
+        private long[] lead = new long[8];
+        private int[] contactFirst = new int[4];
+        private int[] contactCount = new int[4];
+
+        Run(SplittableRandom rnd, SplittableRandom stageRnd, Sink sink) {
             this.rnd = rnd;
+            this.stageRnd = stageRnd;
             this.sink = sink;
         }
 
@@ -329,13 +352,101 @@ public final class SampleGenerator {
             for (int k = 0; k < made; k++) {
                 sink.opportunity(oppIds[k], account, USD, amount[k], created[k], closed[k], status[k]);
             }
+            if (contactFirst.length < made) {
+                contactFirst = new int[made];
+                contactCount = new int[made];
+            }
             for (int k = 0; k < made; k++) {
                 int contacts = 1 + rnd.nextInt(Math.min(3, people));
                 int first = rnd.nextInt(people);
+                contactFirst[k] = first;
+                contactCount[k] = contacts;
                 for (int j = 0; j < contacts; j++) {
                     sink.contact(oppIds[k], personId(firstPerson + (first + j) % people));
                 }
             }
+            emitStages(firstPerson, people, made, oppIds, created, closed, status);
+        }
+
+        /**
+         * The account's stage history, from {@link #stageRnd} only: each lead's {@code lead} row; an MQL
+         * for most leads who become an opportunity's contact (entered between lead and opportunity) and
+         * for about a fifth of the others; an SQL for most of those MQLs; now and then an SQL without an
+         * MQL (a skipped stage), a recycled MQL that becomes an MQL again months later, or an SQL dated a
+         * little before its MQL (out of order, as CRM back-dating produces); and a {@code proposal} stage
+         * for most won deals, about half of the lost and open ones.
+         */
+        private void emitStages(
+                int firstPerson,
+                int people,
+                int made,
+                String[] oppIds,
+                long[] created,
+                long[] closed,
+                OpportunityStatus[] status) {
+            for (int p = 0; p < people; p++) {
+                long l = lead[p];
+                if (l == Dataset.NO_INSTANT) {
+                    continue;
+                }
+                String id = personId(firstPerson + p);
+                sink.stage(StageRecord.PERSON, id, "lead", l);
+                long opp = Long.MAX_VALUE; // creation of the first opportunity after the lead with this contact
+                for (int k = 0; k < made; k++) {
+                    boolean contact = (p - contactFirst[k] + people) % people < contactCount[k];
+                    if (contact && created[k] > l && created[k] < opp) {
+                        opp = created[k];
+                    }
+                }
+                boolean contact = opp != Long.MAX_VALUE;
+                if (stageRnd.nextInt(100) >= (contact ? 85 : 20)) {
+                    continue;
+                }
+                long mql;
+                long sql;
+                if (contact) {
+                    mql = l + (long) ((opp - l) * (0.15 + 0.45 * stageRnd.nextDouble()));
+                    sql = mql + (long) ((opp - mql) * (0.3 + 0.6 * stageRnd.nextDouble()));
+                } else {
+                    mql = l + stageDays(1, 45);
+                    sql = mql + stageDays(3, 30);
+                }
+                mql -= mql % SECOND;
+                sql -= sql % SECOND;
+                boolean toSql = stageRnd.nextInt(100) < (contact ? 80 : 35);
+                boolean skip = toSql && stageRnd.nextInt(100) < 6;
+                if (toSql && stageRnd.nextInt(200) == 0) {
+                    sql = mql - stageDays(1, 3); // back-dated
+                }
+                if (!skip && mql < END) {
+                    sink.stage(StageRecord.PERSON, id, "mql", mql);
+                }
+                if (toSql && sql < END) {
+                    sink.stage(StageRecord.PERSON, id, "sql", sql);
+                } else if (!toSql && stageRnd.nextInt(100) < 25) {
+                    long again = mql + stageDays(45, 200); // recycled to nurture, then an MQL again
+                    if (again < END) {
+                        sink.stage(StageRecord.PERSON, id, "mql", again);
+                    }
+                }
+            }
+            for (int k = 0; k < made; k++) {
+                int chance = status[k] == OpportunityStatus.WON ? 92 : status[k] == OpportunityStatus.LOST ? 55 : 45;
+                if (stageRnd.nextInt(100) >= chance) {
+                    continue;
+                }
+                long end = closed[k] == Dataset.NO_INSTANT ? END : closed[k];
+                long at = created[k] + (long) ((end - created[k]) * (0.3 + 0.5 * stageRnd.nextDouble()));
+                at -= at % SECOND;
+                if (at < END) {
+                    sink.stage(StageRecord.OPPORTUNITY, oppIds[k], "proposal", at);
+                }
+            }
+        }
+
+        private long stageDays(int min, int max) {
+            long nanos = (min + stageRnd.nextInt(max - min + 1)) * DAY + stageRnd.nextLong(DAY);
+            return nanos - nanos % SECOND;
         }
 
         /** The touches of one opportunity: an optional earlier cycle, nurture, the sales cycle, after. */
@@ -435,12 +546,16 @@ public final class SampleGenerator {
                     second[p] = t;
                 }
             }
+            if (lead.length < people) {
+                lead = new long[people];
+            }
             for (int p = 0; p < people; p++) {
-                long lead = Dataset.NO_INSTANT;
+                long l = Dataset.NO_INSTANT;
                 if (first[p] != Long.MAX_VALUE && rnd.nextInt(100) < 85) {
-                    lead = second[p] != Long.MAX_VALUE ? second[p] : first[p];
+                    l = second[p] != Long.MAX_VALUE ? second[p] : first[p];
                 }
-                sink.person(personId(firstPerson + p), account, lead);
+                lead[p] = l;
+                sink.person(personId(firstPerson + p), account, l);
             }
         }
 
