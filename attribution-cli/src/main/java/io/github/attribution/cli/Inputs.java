@@ -1,6 +1,7 @@
 package io.github.attribution.cli;
 
 import io.github.attribution.Attributor;
+import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
@@ -191,7 +192,11 @@ final class Inputs {
             try {
                 models.add(Models.byName(label));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--model " + label + ": " + e.getMessage());
+                String base = label.contains(":") ? label.substring(0, label.indexOf(':')) : label;
+                List<String> names =
+                        Models.catalog().stream().map(ModelInfo::name).toList();
+                throw new UsageException("--model " + label + ": " + e.getMessage()
+                        + (names.contains(base.trim()) ? "" : Suggest.didYouMean(base, names, "")));
             }
         }
         return models;

@@ -58,21 +58,29 @@ public final class Main {
             err.println(HelpCommand.overview());
             return 2;
         }
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            out.println("attribution " + version());
+            return 0;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            out.println(HelpCommand.overview());
+            return 0;
+        }
         Optional<Command> command = find(args[0]);
         if (command.isEmpty()) {
-            err.println("error: unknown command '" + args[0] + "'; commands: " + names());
+            err.println(unknownCommand(args[0]));
             return 2;
         }
         Command c = command.get();
         Command.Context context = new Command.Context(out, err, System.console() != null, width(env));
         try {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
-            if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
-                return HelpCommand.helpFor(rest.get(0), context);
-            }
             if (rest.contains("--help") || rest.contains("-h")) {
                 out.println(HelpCommand.help(c));
                 return 0;
+            }
+            if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
+                return HelpCommand.helpFor(rest.get(0), context);
             }
             return c.run(Args.parse(rest, c.options()), context);
         } catch (UsageException e) {
@@ -110,6 +118,30 @@ public final class Main {
             }
         }
         return Command.DEFAULT_WIDTH;
+    }
+
+    /** The version of this build, from the {@code version.properties} Maven fills in; {@code unknown} without it. */
+    static String version() {
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                String v = p.getProperty("version", "").trim();
+                if (!v.isEmpty() && !v.startsWith("$")) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            // reported as unknown
+        }
+        return "unknown";
+    }
+
+    /** The error for an unknown command: the nearest command when it looks like a typo, else every command. */
+    static String unknownCommand(String name) {
+        String hint =
+                Suggest.didYouMean(name, COMMANDS.stream().map(Command::name).toList(), "");
+        return "error: unknown command '" + name + "'" + (hint.isEmpty() ? "; commands: " + names() : hint);
     }
 
     static Optional<Command> find(String name) {

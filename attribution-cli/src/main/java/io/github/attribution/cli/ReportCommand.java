@@ -190,7 +190,18 @@ final class ReportCommand implements Command {
         try {
             return ReportSpec.of(by.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("option --by: " + e.getMessage());
+            List<String> labels = java.util.Arrays.stream(Dimension.values())
+                    .map(Dimension::label)
+                    .toList();
+            String hint = "";
+            for (String list : by) {
+                for (String d : list.split(",")) {
+                    if (hint.isEmpty() && !labels.contains(d.trim())) {
+                        hint = Suggest.didYouMean(d, labels, "");
+                    }
+                }
+            }
+            throw new UsageException("option --by: " + e.getMessage() + hint);
         }
     }
 }

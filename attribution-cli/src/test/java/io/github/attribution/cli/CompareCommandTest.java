@@ -172,7 +172,7 @@ final class CompareCommandTest {
         assertTrue(cli.out.startsWith("Share of won revenue"), "the table still goes to standard output");
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
-        assertTrue(html.contains("<svg"), html);
+        assertTrue(html.contains("<table class=\"heat\""), html);
         for (String channel : CHANNELS) {
             assertTrue(html.contains(channel), channel);
         }
