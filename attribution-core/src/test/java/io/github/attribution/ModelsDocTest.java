@@ -90,7 +90,7 @@ final class ModelsDocTest {
 
     private static Path modelsMd() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path doc = p.resolve("docs").resolve("models.md");
+            Path doc = p.resolve("docs/models.md");
             if (Files.isRegularFile(doc)) {
                 return doc;
             }

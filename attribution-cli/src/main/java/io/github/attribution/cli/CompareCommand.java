@@ -5,7 +5,15 @@ import io.github.attribution.Models;
 import io.github.attribution.datadriven.MarkovModel;
 import io.github.attribution.datadriven.MarkovOrderSelection;
 import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.AttributionModel;
 import io.github.attribution.report.Comparison;
+import io.github.attribution.report.Dimension;
+import io.github.attribution.report.Funnel;
+import io.github.attribution.report.FunnelReport;
+import io.github.attribution.report.FunnelTable;
+import io.github.attribution.report.Report;
+import io.github.attribution.report.ReportSpec;
+import io.github.attribution.report.ReportTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -128,13 +136,32 @@ final class CompareCommand implements Command {
                 case JSON -> comparison.writeJson(writer);
             }
             if (page != null) {
-                page.writer().write(HtmlReport.render(comparison));
+                page.writer().write(HtmlReport.render(comparison, funnel(inputs, journeys, context)));
                 page.commit();
             }
             output.commit();
         }
         printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);
+    }
+
+    /**
+     * With a stage history, the funnel view's data: the standard funnel ({@link Funnel#standard}) under
+     * the first model, by channel; null without one, or (with a warning) when it cannot be made.
+     */
+    static FunnelTable funnel(Inputs inputs, Journeys journeys, Context context) {
+        if (inputs.data.stageRowCount() == 0) {
+            return null;
+        }
+        AttributionModel model = inputs.models.get(0);
+        try {
+            ReportTable base =
+                    Report.run(inputs.attributor, journeys, model, ReportSpec.of(Dimension.CHANNEL), List.of());
+            return FunnelReport.of(inputs.attributor, journeys, model, base, Funnel.standard(inputs.data));
+        } catch (IllegalArgumentException e) {
+            context.err().println("warning: the page has no funnel view: " + e.getMessage());
+            return null;
+        }
     }
 
     /**

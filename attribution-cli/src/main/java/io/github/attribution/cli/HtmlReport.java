@@ -6,6 +6,7 @@ import io.github.attribution.data.Money;
 import io.github.attribution.io.Text;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
+import io.github.attribution.report.FunnelTable;
 import io.github.attribution.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,14 @@ public final class HtmlReport {
 
     /** The page as a string. */
     public static String render(Comparison comparison) {
+        return render(comparison, null);
+    }
+
+    /**
+     * The page as a string, ending with the funnel view ({@link HtmlFunnel}) when {@code funnel} (a funnel
+     * report by channel) is not {@code null}.
+     */
+    public static String render(Comparison comparison, FunnelTable funnel) {
         Objects.requireNonNull(comparison, "comparison must not be null");
         StringBuilder b = new StringBuilder(32_768);
         head(b);
@@ -74,6 +83,9 @@ public final class HtmlReport {
             rangeChart(b, v);
             heatTable(b, v);
             correlations(b, v);
+        }
+        if (funnel != null) {
+            HtmlFunnel.section(b, funnel);
         }
         b.append("</main>\n</body>\n</html>\n");
         return b.toString();
@@ -691,6 +703,8 @@ public final class HtmlReport {
             "details summary h2 { display: inline; }",
             "details[open] summary { margin-bottom: 8px; }",
             "table.corr td { min-width: 44px; font-size: 12px; }",
+            "h3 { font-size: 15px; margin: 16px 0 6px; }",
+            "tr.total td { font-weight: 600; border-top: 2px solid #dde1e7; }",
             "@media (max-width: 600px) {",
             "  main { padding: 12px 10px 28px; }",
             "  section { padding: 12px 12px; }",

@@ -124,6 +124,38 @@ final class FunnelCommandTest {
     }
 
     @Test
+    void comparePage_hasTheFunnelViewOnlyWithStages() throws IOException {
+        Path page = dir.resolve("page.html");
+        String[] args = new String[common.length + 5];
+        args[0] = "compare";
+        System.arraycopy(common, 0, args, 1, common.length);
+        System.arraycopy(new String[] {"--model", "linear", "--html", page.toString()}, 0, args, 1 + common.length, 4);
+        Cli cli = Cli.run(args);
+        assertEquals(0, cli.exit, cli.toString());
+        String html = Files.readString(page);
+        assertTrue(
+                html.contains("<h2>Funnel by channel &middot; lead \u203a mql \u203a sql \u203a opportunity"
+                        + " \u203a proposal \u203a won</h2>"),
+                html);
+        assertTrue(
+                html.contains("<tr><td class=\"name\">Paid Search</td><td title=\"1.000000\">1.0</td>"
+                        + "<td title=\"0.666668\">0.7</td>"),
+                html);
+        assertTrue(html.contains("<td title=\"2 of 2\">100.0%</td><td title=\"1 of 2\">50.0%</td>"), html);
+        String[] plain = new String[args.length - 2];
+        int k = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--stages")) {
+                i++;
+                continue;
+            }
+            plain[k++] = args[i];
+        }
+        assertEquals(0, Cli.run(plain).exit);
+        assertTrue(!Files.readString(page).contains("Funnel by channel"));
+    }
+
+    @Test
     void funnel_unknownStage_isAUsageError() {
         Cli cli = run("--funnel", "lead,MQL");
         assertEquals(2, cli.exit, cli.toString());

@@ -93,6 +93,7 @@ final class MarkovModelTest {
         assertEquals(1.0, fit.removalEffect("C"), 0);
     }
 
+    /** docs/models.md, section markov: "Higher orders". */
     @Test
     void fit_ordersOneToFour_conversionProbabilityIsTheObservedRate() {
         PathStatistics stats = PathStatistics.of(specExample());
@@ -103,6 +104,7 @@ final class MarkovModelTest {
         }
     }
 
+    /** docs/models.md, section markov: "Higher orders". */
     @Test
     void fit_orderFour_tuplesRememberFourChannels() {
         MarkovFit fit = MarkovModel.of(4)
@@ -122,6 +124,7 @@ final class MarkovModelTest {
         assertEquals(2.0 / 3, fit.transitionProbability(MarkovState.of("C", "D", "E", "A"), MarkovState.CONVERSION), 0);
     }
 
+    /** docs/models.md, section markov: "Higher orders". */
     @Test
     void fit_higherOrder_separatesPathsThatOrderOneMixes() {
         // A>B converts, C>B never does. Order 1 mixes them in state (B), which converts half the

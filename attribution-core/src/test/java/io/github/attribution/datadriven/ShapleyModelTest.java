@@ -67,6 +67,7 @@ final class ShapleyModelTest {
         assertEquals(1.0 / 18, shares.get("C"), 1e-15);
     }
 
+    /** The path-data credits of the example in docs/models.md (section shapley). */
     @Test
     void creditPaths_threeChannels_splitsEachRowBySharesOfItsSet() {
         PathCredits credits = ShapleyModel.of().creditPaths(threeChannels());
