@@ -263,12 +263,20 @@ public final class Models {
             if (v == null) {
                 return defaultValue;
             }
+            BigDecimal d;
             try {
-                return new BigDecimal(v);
+                d = new BigDecimal(v);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
                         "model '" + info.name() + "': parameter '" + key + "' must be a decimal number: '" + v + "'");
             }
+            if (d.signum() != 0 && (d.precision() - d.scale() > 30 || d.scale() > 30)) {
+                // an exponent such as 1e999999999 would cost minutes (or memory) in every later step
+                throw new IllegalArgumentException("model '" + info.name() + "': parameter '" + key
+                        + "' must be a decimal number below 10^30 with at most 30 digits after the point: '" + v
+                        + "'");
+            }
+            return d;
         }
 
         double positiveNumber(String key, double defaultValue) {

@@ -134,18 +134,28 @@ final class Args {
      * @throws UsageException if it is not a whole number or too small
      */
     Long number(String name, long min) {
+        return number(name, min, Long.MAX_VALUE);
+    }
+
+    /**
+     * The whole number {@code --name}, from {@code min} to {@code max}, or {@code null} when absent.
+     *
+     * @throws UsageException if it is not a whole number or out of range, stating the range
+     */
+    Long number(String name, long min, long max) {
         String v = get(name);
         if (v == null) {
             return null;
         }
         try {
             long n = Long.parseLong(v.trim());
-            if (n >= min) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("option --" + name + " must be a whole number of at least " + min + ": '" + v + "'");
+        throw new UsageException("option --" + name + " must be a whole number "
+                + (max == Long.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max) + ": '" + v + "'");
     }
 }

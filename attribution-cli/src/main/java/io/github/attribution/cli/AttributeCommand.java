@@ -24,12 +24,13 @@ final class AttributeCommand implements Command {
     public String usage() {
         return Inputs.USAGE + "\n"
                 + "  --out FILE               write here instead of standard output\n"
-                + "  --format csv|json        output format (default csv)";
+                + "  --format csv|json        output format (default csv)\n"
+                + "  --csv-safe               prefix ' to CSV text starting with = + - @ (for spreadsheets)";
     }
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(Set.of("out", "format"), Set.of(), Set.of()));
+        return Inputs.SPEC.with(new Args.Spec(Set.of("out", "format"), Set.of("csv-safe"), Set.of()));
     }
 
     @Override
@@ -41,14 +42,20 @@ final class AttributeCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("option --" + e.getMessage());
         }
-        Inputs inputs = Inputs.load(args, context, List.of());
+        try (Inputs inputs = Inputs.load(args, context, List.of())) {
+            return run(args, context, inputs, format, began);
+        }
+    }
+
+    private static int run(Args args, Context context, Inputs inputs, CreditWriter.Format format, long began)
+            throws Exception {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
         Progress progress = new Progress(context.err(), context.terminal(), began);
         int models = inputs.models.size();
         long opportunities = inputs.data.opportunityCount();
         try (Output output = Output.open(args.get("out"), context.out())) {
-            CreditWriter writer = new CreditWriter(output.stream(), format);
+            CreditWriter writer = new CreditWriter(output.stream(), format, args.flag("csv-safe"));
             for (int m = 0; m < models; m++) {
                 int model = m;
                 String label = inputs.labels.get(m);
@@ -64,7 +71,7 @@ final class AttributeCommand implements Command {
                         });
             }
             writer.finish();
-            output.commit();
+            Output.commitAll(output, inputs.rejectsOutput());
         } finally {
             progress.done();
         }

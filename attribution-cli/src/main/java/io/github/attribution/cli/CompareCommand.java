@@ -4,6 +4,7 @@ import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.datadriven.MarkovModel;
 import io.github.attribution.datadriven.MarkovOrderSelection;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.report.Comparison;
@@ -77,8 +78,9 @@ final class CompareCommand implements Command {
         }
         String html = htmlFile(args.get("html"));
         requireDistinct(Inputs.modelLabels(args));
-        Inputs inputs = Inputs.load(args, context, defaultModels());
-        compare(inputs, basis, format, args.get("out"), html, context, began);
+        try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
+            compare(inputs, basis, format, args.get("out"), html, context, began);
+        }
         return 0;
     }
 
@@ -131,15 +133,15 @@ final class CompareCommand implements Command {
             }
             Writer writer = output.writer();
             switch (format) {
-                case TEXT -> writer.write(comparison.toText(context.width()));
+                case TEXT ->
+                    writer.write(Escaping.printableLines(comparison.toText(context.width()))); // for a terminal
                 case CSV -> comparison.writeCsv(writer);
                 case JSON -> comparison.writeJson(writer);
             }
             if (page != null) {
                 page.writer().write(HtmlReport.render(comparison, funnel(inputs, journeys, context)));
-                page.commit();
             }
-            output.commit();
+            Output.commitAll(output, page, inputs.rejectsOutput());
         }
         printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);

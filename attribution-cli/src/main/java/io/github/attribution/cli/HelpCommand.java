@@ -68,7 +68,7 @@ final class HelpCommand implements Command {
                     return 0;
                 })
                 .orElseGet(() -> {
-                    context.err().println(Main.unknownCommand(name));
+                    context.err().println(Main.line(Main.unknownCommand(name)));
                     return 2;
                 });
     }

@@ -3,6 +3,8 @@ package io.github.attribution.cli;
 import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.data.Money;
+import io.github.attribution.internal.Escaping;
+import io.github.attribution.io.AtomicOutput;
 import io.github.attribution.io.Text;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
@@ -10,11 +12,7 @@ import io.github.attribution.report.FunnelTable;
 import io.github.attribution.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,27 +32,15 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /**
-     * Writes the page to {@code file} in UTF-8: to a temporary file beside it, then moved into place, so
-     * a failure never leaves a partial page.
+     * Writes the page to {@code file} in UTF-8 through {@link AtomicOutput}, so a failure never leaves a
+     * partial page.
      */
     public static void write(Comparison comparison, Path file) throws IOException {
         Objects.requireNonNull(file, "file must not be null");
         String html = render(comparison);
-        Path dir = file.toAbsolutePath().getParent();
-        // a name of our own beside the target (not createTempFile, whose owner-only permissions the
-        // page would keep): created new, so nothing else is overwritten, and renamed into place
-        Path tmp = dir.resolve(
-                "." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-        try {
-            Files.writeString(
-                    tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (AtomicOutput out = AtomicOutput.open(file)) {
+            out.stream().write(html.getBytes(StandardCharsets.UTF_8));
+            out.commit();
         }
     }
 
@@ -600,30 +586,7 @@ public final class HtmlReport {
 
     /** Escapes {@code & < > " '} for HTML text and attribute values. */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&':
-                    b.append("&amp;");
-                    break;
-                case '<':
-                    b.append("&lt;");
-                    break;
-                case '>':
-                    b.append("&gt;");
-                    break;
-                case '"':
-                    b.append("&quot;");
-                    break;
-                case '\'':
-                    b.append("&#39;");
-                    break;
-                default:
-                    b.append(c);
-            }
-        }
-        return b.toString();
+        return Escaping.html(s); // the one HTML escaping: entities, and control and bidi characters shown
     }
 
     private static final String CSS = String.join(

@@ -7,6 +7,7 @@ import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.StageIndex;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DataFileException;
 import io.github.attribution.io.DatasetReader;
@@ -23,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +35,7 @@ import java.util.Set;
  * settings ({@code --lookback-days --cycle-gap-days --as-of}) and the models ({@code --model}, as
  * given). Commands that read data files add {@link #SPEC} to their options and call {@link #load}.
  */
-final class Inputs {
+final class Inputs implements AutoCloseable {
     /** The common options. */
     static final Args.Spec SPEC = new Args.Spec(
             Set.of(
@@ -80,6 +82,8 @@ final class Inputs {
 
     final List<String> labels;
     final Counts counts;
+    /** The rejects file, committed with the command's output ({@link #rejectsOutput()}); or null. */
+    private final Rejects rejects;
 
     /** What loading read: rows per file and rejected rows. */
     record Counts(
@@ -98,8 +102,10 @@ final class Inputs {
             Attributor attributor,
             List<AttributionModel> models,
             List<String> labels,
-            Counts counts) {
+            Counts counts,
+            Rejects rejects) {
         this.data = data;
+        this.rejects = rejects;
         this.costs = costs;
         this.attributor = attributor;
         this.models = models;
@@ -136,7 +142,8 @@ final class Inputs {
         if (rejectsPath != null && !skip) {
             throw new UsageException("--rejects needs --skip-invalid");
         }
-        try (Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null) {
+        Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null;
+        try {
             DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject);
             Dataset.Builder b = Dataset.builder();
             long t = reader.readTouchpoints(touchpoints, b);
@@ -145,14 +152,32 @@ final class Inputs {
             long c = contacts == null ? 0 : reader.readContacts(contacts, b);
             List<CampaignCost> costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
             long s = stages == null ? 0 : reader.readStages(stages, b);
-            if (rejects != null) {
-                rejects.commit();
-            }
             Dataset data = b.build();
             warnMissingData(labels, data, ctx.err());
             checkStageAnchors(labels, data);
             Counts counts = new Counts(t, o, p, c, costs.size(), s, reader.rowsRead(), reader.rejected());
-            return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts);
+            return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts, rejects);
+        } catch (IOException | RuntimeException | Error e) {
+            if (rejects != null) {
+                rejects.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The rejects file's output, to commit together with the command's own ({@link Output#commitAll}),
+     * so that it appears only when the run succeeds; {@code null} without {@code --rejects}.
+     */
+    Output rejectsOutput() {
+        return rejects == null ? null : rejects.output;
+    }
+
+    /** Closes the rejects file; not committed by then, it is deleted. */
+    @Override
+    public void close() throws IOException {
+        if (rejects != null) {
+            rejects.close();
         }
     }
 
@@ -183,12 +208,21 @@ final class Inputs {
     /** Inputs over an in-memory dataset (the demo's generated sample), strict, with default settings. */
     static Inputs ofDataset(Dataset data, List<String> labels) {
         Counts counts = new Counts(data.touchCount(), data.opportunityCount(), data.personCount(), 0, 0, 0, 0, 0);
-        return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts);
+        return new Inputs(data, List.of(), Attributor.create(), models(labels), List.copyOf(labels), counts, null);
     }
 
+    /**
+     * The models of {@code labels}. A label given twice is a usage error: its two row sets would be
+     * indistinguishable in the output, and the label would sum to twice the amounts.
+     */
     private static List<AttributionModel> models(List<String> labels) {
         List<AttributionModel> models = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String label : labels) {
+            if (!seen.add(label.trim())) {
+                throw new UsageException("--model " + label + " is given twice; give each model once"
+                        + " (the same model with other parameters is fine: time-decay:half-life-days=7)");
+            }
             try {
                 models.add(Models.byName(label));
             } catch (IllegalArgumentException e) {
@@ -204,11 +238,11 @@ final class Inputs {
 
     private static Attributor attributor(Args args) {
         JourneySettings settings = JourneySettings.DEFAULT;
-        Long lookback = args.number("lookback-days", 0);
+        Long lookback = args.number("lookback-days", 0, JourneySettings.MAX_DAYS);
         if (lookback != null) {
             settings = settings.withLookbackDays(lookback);
         }
-        Long gap = args.number("cycle-gap-days", 0);
+        Long gap = args.number("cycle-gap-days", 0, JourneySettings.MAX_DAYS);
         if (gap != null) {
             settings = settings.withCycleGapDays(gap);
         }
@@ -353,19 +387,14 @@ final class Inputs {
                                 ? '"' + f.replace("\"", "\"\"") + '"'
                                 : f);
             }
-            csv.field(e.file())
+            // a file meant for people: fields a spreadsheet would evaluate get a leading apostrophe
+            csv.field(Escaping.formulaSafe(e.file()))
                     .field(Long.toString(e.line()))
-                    .field(e.column())
-                    .field(e.value())
-                    .field(e.reason())
-                    .field(raw.toString())
+                    .field(Escaping.formulaSafe(e.column()))
+                    .field(Escaping.formulaSafe(e.value()))
+                    .field(Escaping.formulaSafe(e.reason()))
+                    .field(Escaping.formulaSafe(raw.toString()))
                     .endRow();
-        }
-
-        void commit() throws IOException {
-            if (output != null) {
-                output.commit();
-            }
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.datadriven.ModelLimitException;
+import io.github.attribution.internal.Escaping;
+import io.github.attribution.io.AtomicOutput;
 import io.github.attribution.io.DataFileException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,7 +71,7 @@ public final class Main {
         }
         Optional<Command> command = find(args[0]);
         if (command.isEmpty()) {
-            err.println(unknownCommand(args[0]));
+            err.println(line(unknownCommand(args[0])));
             return 2;
         }
         Command c = command.get();
@@ -82,24 +85,26 @@ public final class Main {
             if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
                 return HelpCommand.helpFor(rest.get(0), context);
             }
-            return c.run(Args.parse(rest, c.options()), context);
+            Args parsed = Args.parse(rest, c.options());
+            Output.requireDistinct(parsed);
+            return c.run(parsed, context);
         } catch (UsageException e) {
-            err.println("error: " + e.getMessage() + " (see 'help " + c.name() + "')");
+            err.println(line("error: " + e.getMessage() + " (see 'help " + c.name() + "')"));
             return 2;
-        } catch (DataFileException e) {
-            err.println("error: " + e.getMessage());
+        } catch (DataFileException | ModelLimitException e) {
+            err.println(line("error: " + e.getMessage()));
             return 2;
         } catch (UncheckedIOException e) {
-            err.println("error: " + describe(e.getCause()));
+            err.println(line("error: " + describe(e.getCause())));
             return 1;
         } catch (IOException e) {
-            err.println("error: " + describe(e));
+            err.println(line("error: " + describe(e)));
             return 1;
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory; give the JVM more heap (java -Xmx8g -jar ...)");
             return 1;
         } catch (Exception | Error e) {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println(line("error: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             return 1;
         }
     }
@@ -144,6 +149,17 @@ public final class Main {
         return "error: unknown command '" + name + "'" + (hint.isEmpty() ? "; commands: " + names() : hint);
     }
 
+    /** The longest error line printed; longer ones are cut with a note of their length. */
+    static final int MAX_LINE = 4096;
+
+    /**
+     * {@code message} as one safe line: control and bidirectional characters escaped ({@link
+     * Escaping#printable}), cut to {@value #MAX_LINE} characters. Every error goes through here.
+     */
+    static String line(String message) {
+        return Escaping.printable(Escaping.truncate(message, MAX_LINE));
+    }
+
     static Optional<Command> find(String name) {
         return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
     }
@@ -153,6 +169,9 @@ public final class Main {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof AtomicOutput.WriteException) {
+            return e.getMessage(); // names the user's path already
+        }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file: " + e.getMessage();
         }

@@ -1,5 +1,6 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.report.Dimension;
 import io.github.attribution.report.Funnel;
@@ -83,7 +84,13 @@ final class ReportCommand implements Command {
             throw new UsageException("report takes one --model, but " + given.size() + " were given ("
                     + String.join(", ", given) + "); run it once per model, or use 'compare'");
         }
-        Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL));
+        try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL))) {
+            return run(args, context, inputs, format, spec, began);
+        }
+    }
+
+    private static int run(Args args, Context context, Inputs inputs, OutputFormat format, ReportSpec spec, long began)
+            throws Exception {
         Funnel funnel = funnel(args, inputs);
         if (funnel == null && args.get("conversion") != null) {
             throw new UsageException("--conversion needs the funnel report (--funnel or --stages)");
@@ -115,19 +122,19 @@ final class ReportCommand implements Command {
             Writer writer = output.writer();
             if (funnel != null) {
                 writeFunnel(args, context, inputs, journeys, table, funnel, format, writer);
-                output.commit();
+                Output.commitAll(output, inputs.rejectsOutput());
                 summary.print(context.err(), journeys);
                 return 0;
             }
             switch (format) {
                 case CSV -> table.writeCsv(writer);
                 case JSON -> table.writeJson(writer);
-                case TEXT -> writer.write(table.toText(context.width()));
+                case TEXT -> writer.write(Escaping.printableLines(table.toText(context.width()))); // for a terminal
             }
-            output.commit();
+            Output.commitAll(output, inputs.rejectsOutput());
         }
         if (format != OutputFormat.TEXT) { // the text form ends with them already
-            table.notes().forEach(n -> context.err().println("note: " + n));
+            table.notes().forEach(n -> context.err().println(Main.line("note: " + n)));
         }
         summary.print(context.err(), journeys);
         return 0;
@@ -168,7 +175,7 @@ final class ReportCommand implements Command {
         switch (format) {
             case CSV -> t.writeCsv(writer);
             case JSON -> t.writeJson(writer);
-            case TEXT -> writer.write(t.toText());
+            case TEXT -> writer.write(Escaping.printableLines(t.toText())); // for a terminal
         }
         String conversion = args.get("conversion");
         if (conversion != null) {
@@ -178,7 +185,7 @@ final class ReportCommand implements Command {
             }
         }
         if (format != OutputFormat.TEXT) {
-            t.notes().forEach(n -> context.err().println("note: " + n));
+            t.notes().forEach(n -> context.err().println(Main.line("note: " + n)));
         }
     }
 

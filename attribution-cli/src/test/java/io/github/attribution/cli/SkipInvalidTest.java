@@ -64,7 +64,7 @@ final class SkipInvalidTest {
                                 + " ISO-8601 such as 2026-03-01 or 2026-03-01T09:30:00Z,\"t2,A,not-a-date,Email,\"",
                         "touchpoints.csv,5,touchpoint_id,t3,duplicate touchpoint_id: 't3' appears more than once,"
                                 + "\"t3,A,2026-01-04T00:00:00Z,Webinar,\"",
-                        "touchpoints.csv,6,,,the record has 3 fields but the header has 5,"
+                        "touchpoints.csv,6,channel,,the record has 3 fields but the header has 5,"
                                 + "\"t4,A,2026-01-05T00:00:00Z\"",
                         "opportunities.csv,3,amount,1.001,'1.001' has more than 2 decimal digits for USD,"
                                 + "\"O2,A,1.001,2026-01-01,2026-01-10,won\"",

@@ -668,6 +668,8 @@ public final class Dataset {
         private Dictionary campaigns = new Dictionary();
         private Dictionary offers = new Dictionary();
         private List<Currency> currencies = new ArrayList<>();
+        /** Per currency (as {@link #currencies}), the sum of the amounts added so far. */
+        private long[] amountTotals = new long[4];
 
         private byte[] stageKind = new byte[16];
         private int[] stageRecord = new int[16];
@@ -880,6 +882,7 @@ public final class Dataset {
             campaigns = new Dictionary();
             offers = new Dictionary();
             currencies = new ArrayList<>();
+            amountTotals = new long[4];
             stageKind = new byte[16];
             stageRecord = new int[16];
             stageOf = new int[16];
@@ -924,7 +927,9 @@ public final class Dataset {
          * @param amountMinor the amount in minor units of {@code currency}, not negative
          * @param createdAt nanoseconds since the epoch
          * @param closedAt nanoseconds since the epoch, or {@link #NO_INSTANT}; required for won and lost
-         * @throws InvalidRecordException for a bad field or a duplicate id
+         * @throws InvalidRecordException for a bad field, a duplicate id, or an amount that takes the sum
+         *     of its currency's amounts past {@link Long#MAX_VALUE} minor units (every credit sum and
+         *     report total of a currency is at most that sum, so none can overflow)
          */
         public Builder addOpportunity(
                 String id,
@@ -945,6 +950,19 @@ public final class Dataset {
                 throw new InvalidRecordException(
                         "opportunity_id", id, "duplicate opportunity_id: '" + id + "' appears more than once");
             }
+            int c = currencies.indexOf(currency);
+            long total = c < 0 ? 0 : amountTotals[c];
+            if (amountMinor > Long.MAX_VALUE - total) {
+                String amount = Money.ofMinor(currency, amountMinor).amount().toPlainString();
+                throw new InvalidRecordException(
+                        "amount",
+                        amount,
+                        "'" + amount + "' takes the sum of " + currency.getCurrencyCode() + " amounts past "
+                                + Money.ofMinor(currency, Long.MAX_VALUE)
+                                        .amount()
+                                        .toPlainString()
+                                + ", the largest sum of one currency's amounts supported");
+            }
             oppIds.intern(id);
             if (oppCount == oppId.length) {
                 int n = oppCount * 2;
@@ -960,11 +978,14 @@ public final class Dataset {
             oppId[row] = id;
             oppAccount[row] = accounts.intern(accountId);
             oppAmount[row] = amountMinor;
-            int c = currencies.indexOf(currency);
             if (c < 0) {
                 c = currencies.size();
                 currencies.add(currency);
+                if (c == amountTotals.length) {
+                    amountTotals = Arrays.copyOf(amountTotals, c * 2);
+                }
             }
+            amountTotals[c] += amountMinor;
             oppCurrency[row] = c;
             oppCreated[row] = createdAt;
             oppClosed[row] = closedAt;

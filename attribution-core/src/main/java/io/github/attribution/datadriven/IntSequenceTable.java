@@ -1,5 +1,6 @@
 package io.github.attribution.datadriven;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,9 @@ import java.util.Arrays;
  * million paths cost a few int arrays. Not thread-safe while being filled; read-only use afterwards
  * is safe from any thread.
  */
-final class IntSequenceTable {
+final class IntSequenceTable implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private int[] pool;
     private int poolSize;
     private int[] start;

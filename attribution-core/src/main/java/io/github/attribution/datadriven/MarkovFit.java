@@ -6,6 +6,7 @@ import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
 import io.github.attribution.model.Weights;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * again, so a fit made on merged partitions can be applied to each.
  *
  * <p>States are numbered canonically (by tuple length, then channel names), so the fit does not
- * depend on the order of the data. Immutable and thread-safe.
+ * depend on the order of the data. Immutable and thread-safe. Serializable, so a fit made once (say on
+ * a cluster's driver, from merged statistics) can be shipped to where the journeys are.
  */
-public final class MarkovFit implements AttributionModel, PathModel {
+public final class MarkovFit implements AttributionModel, PathModel, Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MarkovFit.class);
     private static final int CONVERSION = -1;
     private static final int NULL = -2;
@@ -69,16 +72,33 @@ public final class MarkovFit implements AttributionModel, PathModel {
         double[] full = chain.solve(null, null);
         conversionProbability = full[0];
         if (conversionProbability > 0) {
+            // per channel, the states holding it (an index, rather than a pass over every state per channel)
+            int channelCount = channels.size();
+            int[] holding = new int[channelCount + 1];
+            for (int s = 1; s < states.length; s++) {
+                forEachDistinct(states[s], c -> holding[c + 1]++);
+            }
+            for (int c = 0; c < channelCount; c++) {
+                holding[c + 1] += holding[c];
+            }
+            int[] members = new int[holding[channelCount]];
+            int[] next = Arrays.copyOf(holding, channelCount);
+            for (int s = 1; s < states.length; s++) {
+                int state = s;
+                forEachDistinct(states[s], c -> members[next[c]++] = state);
+            }
             boolean[] removed = new boolean[states.length];
-            for (int c = 0; c < channels.size(); c++) {
-                boolean any = false;
-                for (int s = 1; s < states.length; s++) {
-                    removed[s] = contains(states[s], c);
-                    any |= removed[s];
+            for (int c = 0; c < channelCount; c++) {
+                if (holding[c] == holding[c + 1]) {
+                    continue;
                 }
-                if (any) {
-                    double without = chain.solve(removed, full)[0];
-                    removalEffect[c] = Math.max(0, Math.min(1, 1 - without / conversionProbability));
+                for (int i = holding[c]; i < holding[c + 1]; i++) {
+                    removed[members[i]] = true;
+                }
+                double without = chain.solve(removed, full)[0];
+                removalEffect[c] = Math.max(0, Math.min(1, 1 - without / conversionProbability));
+                for (int i = holding[c]; i < holding[c + 1]; i++) {
+                    removed[members[i]] = false;
                 }
             }
         }
@@ -293,13 +313,18 @@ public final class MarkovFit implements AttributionModel, PathModel {
         return new AbsorbingChain(chainStart, column, p, conversion, denseLimit);
     }
 
-    private static boolean contains(int[] tuple, int channel) {
-        for (int c : tuple) {
-            if (c == channel) {
-                return true;
+    /** Calls {@code action} once for each distinct channel of {@code tuple} (a tuple is short: at most 4). */
+    private static void forEachDistinct(int[] tuple, java.util.function.IntConsumer action) {
+        for (int i = 0; i < tuple.length; i++) {
+            int c = tuple[i];
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) {
+                seen = tuple[j] == c;
+            }
+            if (!seen && c >= 0) {
+                action.accept(c);
             }
         }
-        return false;
     }
 
     /** Weighs a journey by the removal effects of its channels (dataset channel indices). */

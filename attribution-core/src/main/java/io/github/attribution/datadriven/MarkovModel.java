@@ -1,5 +1,6 @@
 package io.github.attribution.datadriven;
 
+import io.github.attribution.data.Dataset;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
@@ -21,6 +22,15 @@ public final class MarkovModel implements AttributionModel, PathModel {
     public static final int DEFAULT_ORDER = 1;
     /** The largest order supported: 4. */
     public static final int MAX_ORDER = 4;
+
+    /**
+     * The most distinct channels one journey may have: 20,000. Each channel's removal effect is a
+     * solve over every state of the chain, so a fit costs about channels × states; a journey whose
+     * touches are all different channels makes both as large as the journey, and the cost quadratic
+     * in its length (20,000 channels take seconds, a million would take days). Such a journey is
+     * refused with a {@link ModelLimitException} naming its opportunity, before any work.
+     */
+    public static final int MAX_JOURNEY_CHANNELS = 20_000;
 
     /** The name of the model whose order is chosen from the data. */
     public static final String AUTO_NAME = "markov:order=auto";
@@ -107,8 +117,44 @@ public final class MarkovModel implements AttributionModel, PathModel {
     @Override
     public JourneyWeigher bind(Journeys journeys) {
         Objects.requireNonNull(journeys, "journeys must not be null");
+        requireBoundedJourneys(journeys, name);
         return MarkovFit.fit(name, PathStatistics.of(journeys), orderFor(journeys))
                 .bind(journeys);
+    }
+
+    /**
+     * Checks that no journey has more than {@link #MAX_JOURNEY_CHANNELS} distinct channels, in one
+     * pass over the touches of the journeys long enough to.
+     *
+     * @throws ModelLimitException naming the first such opportunity
+     */
+    static void requireBoundedJourneys(Journeys journeys, String model) {
+        Dataset data = journeys.dataset();
+        int[] seenIn = new int[data.channelCount()];
+        java.util.Arrays.fill(seenIn, -1);
+        for (int o = 0; o < journeys.opportunityCount(); o++) {
+            int size = journeys.size(o);
+            if (size <= MAX_JOURNEY_CHANNELS) {
+                continue;
+            }
+            int distinct = 0;
+            for (int p = 0; p < size; p++) {
+                int c = data.touchChannel(journeys.touch(o, p));
+                if (seenIn[c] != o) {
+                    seenIn[c] = o;
+                    distinct++;
+                }
+            }
+            if (distinct > MAX_JOURNEY_CHANNELS) {
+                String id = data.opportunityId(o);
+                throw new ModelLimitException(
+                        id,
+                        "opportunity '" + id + "': its journey has " + distinct + " distinct channels; " + model
+                                + " takes at most " + MAX_JOURNEY_CHANNELS
+                                + " per journey (its cost grows with channels times states); use shapley or a"
+                                + " rule-based model, or a --lookback-days window");
+            }
+        }
     }
 
     /**

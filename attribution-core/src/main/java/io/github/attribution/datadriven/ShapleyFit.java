@@ -6,6 +6,9 @@ import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
 import io.github.attribution.model.Weights;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -30,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * row's conversions and value split by its set's shares) without fitting again.
  *
  * <p>Shares are the Shapley values with negatives clamped to 0, normalised; all zero falls back to
- * an even split. Exact for sets of up to {@value #EXACT_LIMIT} channels; larger sets are estimated
- * from {@code samples} random orderings drawn from a generator seeded by {@code seed} and the set
- * itself, so the estimate is reproducible and does not depend on which journey asked first.
+ * an even split. Exact for every set, however many channels it has (a journey whose touches are
+ * 20,000 different channels takes one pass over the observed sets); {@code samples} and {@code seed}
+ * are accepted for compatibility with the permutation-sampling estimate that sets of more than
+ * {@value #EXACT_LIMIT} channels used to get, and no longer change the result.
  *
  * <p>Design note: only observed sets have {@code v != 0}, so the sum over subsets is rewritten as a
  * sum over observed sets {@code T ⊆ N}: {@code phi(c) = sum_{T ∋ c} w(|T|-1) v(T) - sum_{T ∌ c}
@@ -40,12 +43,17 @@ import org.slf4j.LoggerFactory;
  * enumerating the {@code 2^n} subsets of N or by scanning the observed sets, whichever is fewer.
  * Results are cached by channel set, since journeys share sets.
  *
- * <p>Immutable (the cache aside) and thread-safe.
+ * <p>Immutable (the cache aside) and thread-safe. Serializable (without its cache), so a fit made once
+ * (say on a cluster's driver, from merged statistics) can be shipped to where the journeys are.
  */
-public final class ShapleyFit implements AttributionModel, PathModel {
+public final class ShapleyFit implements AttributionModel, PathModel, Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ShapleyFit.class);
 
-    /** The largest channel set whose Shapley values are computed exactly: 20. */
+    /**
+     * 20: up to this many channels the weights are computed from binomials, above from their
+     * logarithms (both exact to double precision; the first keeps earlier results bit for bit).
+     */
     public static final int EXACT_LIMIT = 20;
     /** Shapley values below this are taken as 0 (floating-point noise around an exact 0). */
     private static final double NOISE = 1e-14;
@@ -59,7 +67,7 @@ public final class ShapleyFit implements AttributionModel, PathModel {
     private final IntSequenceTable sets;
 
     private final double[] rate;
-    private final ConcurrentHashMap<Key, double[]> cache = new ConcurrentHashMap<>();
+    private transient ConcurrentHashMap<Key, double[]> cache = new ConcurrentHashMap<>();
 
     private ShapleyFit(
             String name, int samples, long seed, List<String> channels, IntSequenceTable sets, double[] rate) {
@@ -129,6 +137,11 @@ public final class ShapleyFit implements AttributionModel, PathModel {
         return new ShapleyFit(name, samples, seed, stats.channels(), sets, rate);
     }
 
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        cache = new ConcurrentHashMap<>();
+    }
+
     @Override
     public String name() {
         return name;
@@ -139,12 +152,15 @@ public final class ShapleyFit implements AttributionModel, PathModel {
         return channels;
     }
 
-    /** How many orderings are sampled for a set of more than {@value #EXACT_LIMIT} channels. */
+    /**
+     * How many orderings were sampled for a set of more than {@value #EXACT_LIMIT} channels; kept for
+     * compatibility, unused since every set is computed exactly.
+     */
     public int samples() {
         return samples;
     }
 
-    /** The seed of that sampling. */
+    /** The seed of that sampling; kept for compatibility, unused. */
     public long seed() {
         return seed;
     }
@@ -165,8 +181,8 @@ public final class ShapleyFit implements AttributionModel, PathModel {
 
     /**
      * The Shapley value of each of {@code channels} (duplicates ignored) in the game {@code v = r}
-     * over its subsets, before clamping: negative when a channel lowers conversion rates. Exact up to
-     * {@value #EXACT_LIMIT} channels, sampled above. Keys sorted by name; not cached.
+     * over its subsets, before clamping: negative when a channel lowers conversion rates. Exact for any
+     * number of channels. Keys sorted by name; not cached.
      */
     public Map<String, Double> shapleyValues(Collection<String> channels) {
         List<String> names = sortedDistinct(channels);
@@ -333,21 +349,50 @@ public final class ShapleyFit implements AttributionModel, PathModel {
         if (n == 0) {
             return new double[0];
         }
-        return n <= EXACT_LIMIT ? exact(e) : sampled(e);
+        return exact(e);
     }
 
+    /**
+     * {@code w(s) = s! (n-s-1)! / n!} for {@code s = 0 .. n-1}. Up to {@value #EXACT_LIMIT} channels
+     * from the binomials themselves (as always, so results there never change); above, where {@code
+     * C(n-1, s)} overflows a double, from their logarithms: {@code w(n-1) = 1/n} stays exact where it
+     * matters, and the middle weights, far below any observed rate's resolution, underflow to 0.
+     */
+    private static double[] weights(int n) {
+        double[] w = new double[n];
+        if (n <= EXACT_LIMIT) {
+            double binomial = 1; // C(n-1, s)
+            for (int s = 0; s < n; s++) {
+                w[s] = 1 / (n * binomial);
+                binomial = binomial * (n - 1 - s) / (s + 1);
+            }
+            return w;
+        }
+        double logN = Math.log(n);
+        double logBinomial = 0; // log C(n-1, s)
+        for (int s = 0; s < n; s++) {
+            w[s] = Math.exp(-logN - logBinomial);
+            if (s + 1 < n) {
+                logBinomial += Math.log(n - 1 - s) - Math.log(s + 1);
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The exact Shapley values by the sum over observed sets (class note): the observed subsets of the
+     * channels are found by enumerating the {@code 2^n} subsets when that is fewer than the observed
+     * sets, else by one pass over the observed sets of at most {@code n} channels. The cost is
+     * therefore at most the observed sets' total size per distinct channel set, whatever {@code n}: a
+     * journey with 20,000 distinct channels costs one pass, not {@code 2^20000} subsets.
+     */
     private double[] exact(int[] e) {
         int n = e.length;
-        double[] w = new double[n];
-        double binomial = 1; // C(n-1, s)
-        for (int s = 0; s < n; s++) {
-            w[s] = 1 / (n * binomial);
-            binomial = binomial * (n - 1 - s) / (s + 1);
-        }
+        double[] w = weights(n);
         double[] phi = new double[n];
         double minus = 0;
         int[] local = new int[n];
-        if ((1L << n) <= sets.size()) {
+        if (n < 31 && (1L << n) <= sets.size()) {
             int[] buf = new int[n];
             for (int mask = 1; mask < (1 << n); mask++) {
                 int len = 0;
@@ -402,43 +447,6 @@ public final class ShapleyFit implements AttributionModel, PathModel {
             phi[local[j]] += gain;
         }
         return lose;
-    }
-
-    private double[] sampled(int[] e) {
-        int n = e.length;
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + IntSequenceTable.hash(e, 0, n));
-        double[] phi = new double[n];
-        int[] order = new int[n];
-        int[] prefix = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int round = 0; round < samples; round++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            double before = 0;
-            for (int len = 0; len < n; len++) {
-                int x = e[order[len]];
-                int at = len;
-                while (at > 0 && prefix[at - 1] > x) {
-                    prefix[at] = prefix[at - 1];
-                    at--;
-                }
-                prefix[at] = x;
-                int k = sets.find(prefix, 0, len + 1);
-                double after = k < 0 ? 0 : rate[k];
-                phi[order[len]] += after - before;
-                before = after;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            phi[i] /= samples;
-        }
-        return phi;
     }
 
     /** A channel set as a cache key: sorted distinct ids. */

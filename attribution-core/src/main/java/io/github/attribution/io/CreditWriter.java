@@ -94,6 +94,9 @@ public final class CreditWriter {
 
     private final OutputStream out;
     private final Format format;
+    /** Whether text fields that a spreadsheet would take for a formula get a leading apostrophe. */
+    private final boolean formulaSafe;
+
     private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>(); // written blocks' buffers
     private volatile Names names;
     private long rows;
@@ -101,8 +104,19 @@ public final class CreditWriter {
 
     /** Writes to {@code out} in {@code format}; the CSV header (or the JSON array's start) at once. */
     public CreditWriter(OutputStream out, Format format) {
+        this(out, format, false);
+    }
+
+    /**
+     * Writes to {@code out} in {@code format}; with {@code formulaSafe}, CSV text fields that a
+     * spreadsheet would evaluate as a formula ({@link Escaping#looksLikeFormula}: starting with {@code
+     * =}, {@code +}, {@code -}, {@code @}, a tab or a CR, and not a plain number) are written with a
+     * leading apostrophe. Off by default: the CSV then holds every value exactly as read.
+     */
+    public CreditWriter(OutputStream out, Format format, boolean formulaSafe) {
         this.out = Objects.requireNonNull(out, "out must not be null");
         this.format = Objects.requireNonNull(format, "format must not be null");
+        this.formulaSafe = formulaSafe && format == Format.CSV;
         emit(format == Format.CSV ? String.join(",", COLUMNS) + "\n" : "[");
     }
 
@@ -157,7 +171,7 @@ public final class CreditWriter {
     private Rendered renderCsv(String model, CreditTable table) {
         Dataset data = table.dataset();
         Names names = names(data);
-        byte[] modelField = csvBytes(model);
+        byte[] modelField = csvBytes(model, formulaSafe);
         byte[] buf = takeBuffer(table.rowCount() * 100 + 256);
         byte[] prefix = Arrays.copyOf(modelField, modelField.length + 64); // model,opportunity,
         prefix[modelField.length] = ',';
@@ -165,9 +179,11 @@ public final class CreditWriter {
         int count = 0;
         for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
             String opportunity = data.opportunityId(o);
-            int prefixLength = putPlainField(prefix, modelField.length + 1, opportunity);
+            int prefixLength = formulaSafe && Escaping.looksLikeFormula(opportunity)
+                    ? -1
+                    : putPlainField(prefix, modelField.length + 1, opportunity);
             if (prefixLength < 0) { // rare: non-ASCII, to be quoted or long
-                byte[] field = csvBytes(opportunity);
+                byte[] field = csvBytes(opportunity, formulaSafe);
                 prefixLength = modelField.length + 1 + field.length + 1;
                 if (prefix.length < prefixLength) {
                     prefix = Arrays.copyOf(prefix, prefixLength + 64);
@@ -192,10 +208,16 @@ public final class CreditWriter {
                     pos = put(buf, pos, names.unattributed);
                 } else {
                     int copied = data.copyTouchIdCsv(t, buf, pos);
+                    if (formulaSafe
+                            && copied > 0
+                            && formulaStart(buf[pos])
+                            && Escaping.looksLikeFormula(data.touchId(t))) {
+                        copied = -1; // the general way adds the apostrophe (tabs and CRs take it anyway)
+                    }
                     if (copied >= 0 && copied <= ID_ROOM) {
                         pos += copied;
                     } else { // rare: non-ASCII, to be quoted or long
-                        byte[] id = csvBytes(data.touchId(t));
+                        byte[] id = csvBytes(data.touchId(t), formulaSafe);
                         if (buf.length - pos < id.length + rest) {
                             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + id.length + rest));
                         }
@@ -282,18 +304,18 @@ public final class CreditWriter {
         final byte[][] ends;
         final int[] digits;
 
-        Names(Dataset data) {
+        Names(Dataset data, boolean formulaSafe) {
             this.data = data;
             channels = new byte[data.channelCount()][];
             int longestChannel = 0;
             for (int c = 0; c < channels.length; c++) {
-                channels[c] = bytes(",", csvBytes(data.channelName(c)), "");
+                channels[c] = bytes(",", csvBytes(data.channelName(c), formulaSafe), "");
                 longestChannel = Math.max(longestChannel, channels[c].length);
             }
             campaigns = new byte[data.campaignCount()][];
             int longestCampaign = 0;
             for (int c = 0; c < campaigns.length; c++) {
-                campaigns[c] = bytes(",", csvBytes(data.campaignName(c)), "");
+                campaigns[c] = bytes(",", csvBytes(data.campaignName(c), formulaSafe), "");
                 longestCampaign = Math.max(longestCampaign, campaigns[c].length);
             }
             if ((long) channels.length * campaigns.length <= MAX_PAIRS) {
@@ -317,13 +339,13 @@ public final class CreditWriter {
                 middles = null;
                 middleLengths = null;
             }
-            unattributed = bytes(",", csvBytes(Credit.UNATTRIBUTED), ",,");
+            unattributed = bytes(",", csvBytes(Credit.UNATTRIBUTED, false), ",,");
             longestMiddle = Math.max(longestChannel + longestCampaign + 1, unattributed.length);
             List<Currency> currencies = data.currencies();
             ends = new byte[currencies.size()][];
             digits = new int[currencies.size()];
             for (int c = 0; c < ends.length; c++) {
-                ends[c] = bytes(",", csvBytes(currencies.get(c).getCurrencyCode()), "\n");
+                ends[c] = bytes(",", csvBytes(currencies.get(c).getCurrencyCode(), false), "\n");
                 digits[c] = Money.fractionDigits(currencies.get(c));
             }
         }
@@ -357,7 +379,7 @@ public final class CreditWriter {
     private Names names(Dataset data) {
         Names n = names;
         if (n == null || n.data != data) {
-            n = new Names(data);
+            n = new Names(data, formulaSafe);
             names = n; // racing renderers build equal tables; any of them will do
         }
         return n;
@@ -368,9 +390,13 @@ public final class CreditWriter {
         return buf != null && buf.length >= atLeast ? buf : new byte[atLeast];
     }
 
-    private static byte[] csvBytes(String value) {
+    private static boolean formulaStart(byte b) {
+        return b == '=' || b == '+' || b == '-' || b == '@';
+    }
+
+    private static byte[] csvBytes(String value, boolean formulaSafe) {
         StringBuilder sb = new StringBuilder(value.length() + 2);
-        Escaping.appendCsv(sb, value);
+        Escaping.appendCsv(sb, formulaSafe ? Escaping.formulaSafe(value) : value);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 

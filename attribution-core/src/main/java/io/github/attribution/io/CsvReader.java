@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -107,26 +109,57 @@ public final class CsvReader implements Closeable {
     public CsvReader(InputStream in, String file) {
         this.in = Objects.requireNonNull(in, "in must not be null");
         this.file = Objects.requireNonNull(file, "file must not be null");
+        skipByteOrderMark();
         if (!readRecord()) {
-            throw new DataFileException(file, 1, null, null, "the file is empty; a header row is required");
-        }
-        if (count > 0 && fields[0].startsWith("\uFEFF")) {
-            fields[0] = fields[0].substring(1);
+            throw new DataFileException(file, 1, "1", null, "the file is empty; a header row is required");
         }
         header = Arrays.copyOf(fields, count);
         lowerHeader = new String[count];
+        Map<String, Integer> seen = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
             String name = header[i].trim();
             if (name.isEmpty()) {
-                throw new DataFileException(file, 1, null, null, "header column " + (i + 1) + " has no name");
+                throw new DataFileException(
+                        file, 1, Integer.toString(i + 1), "", "header column " + (i + 1) + " has no name");
             }
             lowerHeader[i] = name.toLowerCase(Locale.ROOT);
-            for (int j = 0; j < i; j++) {
-                if (lowerHeader[j].equals(lowerHeader[i])) {
-                    throw new DataFileException(
-                            file, 1, header[i], header[i], "column '" + name + "' appears twice in the header");
-                }
+            if (seen.putIfAbsent(lowerHeader[i], i) != null) {
+                throw new DataFileException(
+                        file, 1, header[i], header[i], "column '" + name + "' appears twice in the header");
             }
+        }
+    }
+
+    /**
+     * Drops a leading UTF-8 byte-order mark before parsing, so that a quoted first header field ({@code
+     * \uFEFF"touchpoint_id",...}) is read like any other.
+     */
+    private void skipByteOrderMark() {
+        while (fill() && limit - pos < 3 && !eof) {
+            // a stream may hand over fewer than three bytes at first; buf keeps what it has so far
+            if (!topUp()) {
+                break;
+            }
+        }
+        if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+            pos += 3;
+        }
+    }
+
+    /** Reads more bytes after those in the buffer (which holds fewer than 3); false at the end. */
+    private boolean topUp() {
+        try {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                return false;
+            }
+            limit += n;
+            return true;
+        } catch (ReaderCodingException e) {
+            throw new DataFileException(file, 1, "1", null, "the file is not valid UTF-8 (at or after this line)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -186,12 +219,11 @@ public final class CsvReader implements Closeable {
     public int requireColumn(String name) {
         int c = column(name);
         if (c < 0) {
+            String has = header.length <= 20
+                    ? String.join(", ", header)
+                    : String.join(", ", Arrays.asList(header).subList(0, 20)) + ", ... (" + header.length + " columns)";
             throw new DataFileException(
-                    file,
-                    1,
-                    name,
-                    null,
-                    "missing required column '" + name + "' (the header has: " + String.join(", ", header) + ")");
+                    file, 1, name, null, "missing required column '" + name + "' (the header has: " + has + ")");
         }
         return c;
     }
@@ -213,10 +245,13 @@ public final class CsvReader implements Closeable {
             }
             records++;
             if (currentCount != header.length) {
+                // the column where the record stops matching the header: the first missing, or the first extra
+                String column =
+                        currentCount < header.length ? columnName(currentCount) : Integer.toString(header.length + 1);
                 throw new DataFileException(
                         file,
                         currentLine,
-                        null,
+                        column,
                         null,
                         "the record has " + currentCount + " fields but the header has " + header.length);
             }
@@ -452,7 +487,7 @@ public final class CsvReader implements Closeable {
                     throw new DataFileException(
                             file,
                             physicalLine,
-                            null,
+                            parsingColumn(),
                             null,
                             "a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
                 }
@@ -487,8 +522,17 @@ public final class CsvReader implements Closeable {
             return decoder.decode(ByteBuffer.wrap(bytes, start, length)).toString();
         } catch (CharacterCodingException e) {
             throw new DataFileException(
-                    file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
+                    file, physicalLine, parsingColumn(), null, "the file is not valid UTF-8 (at or after this line)");
         }
+    }
+
+    /**
+     * The column of the field being parsed, for messages: its header name, or its number (1-based) in
+     * the header itself and past the header's last column.
+     */
+    private String parsingColumn() {
+        String[] h = header; // null while the header itself is parsed
+        return h != null && count < h.length ? h[count].trim() : Integer.toString(count + 1);
     }
 
     private void append(int start, int length) {
@@ -511,7 +555,7 @@ public final class CsvReader implements Closeable {
         while (true) {
             if (!fill()) {
                 throw new DataFileException(
-                        file, opened, null, null, "a quoted field opened on this line is never closed");
+                        file, opened, parsingColumn(), null, "a quoted field opened on this line is never closed");
             }
             byte c = buf[pos++];
             if (c == '"') {
@@ -524,7 +568,7 @@ public final class CsvReader implements Closeable {
                     throw new DataFileException(
                             file,
                             physicalLine,
-                            null,
+                            parsingColumn(),
                             null,
                             "unexpected '" + characterAt(pos)
                                     + "' after a closing quote; expected a comma or the end of the line");
@@ -607,7 +651,7 @@ public final class CsvReader implements Closeable {
             return true;
         } catch (ReaderCodingException e) {
             throw new DataFileException(
-                    file, physicalLine, null, null, "the file is not valid UTF-8 (at or after this line)");
+                    file, physicalLine, parsingColumn(), null, "the file is not valid UTF-8 (at or after this line)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

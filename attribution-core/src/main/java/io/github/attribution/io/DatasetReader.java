@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -244,11 +246,25 @@ public final class DatasetReader {
         int currency = csv.column("currency");
         int period = csv.column("period");
         List<CampaignCost> costs = new ArrayList<>();
+        Map<Currency, Long> totals = new HashMap<>();
         rows(csv, () -> {
             Currency cur = parse(csv, currency, () -> currency(csv.get(currency)));
             long minor = parse(csv, cost, () -> Values.amount(csv.get(cost), cur));
             String p = csv.get(period).trim();
-            costs.add(new CampaignCost(csv.get(campaign), Money.ofMinor(cur, minor), p.isEmpty() ? null : p));
+            CampaignCost row = new CampaignCost(csv.get(campaign), Money.ofMinor(cur, minor), p.isEmpty() ? null : p);
+            long total = totals.getOrDefault(cur, 0L);
+            if (minor > Long.MAX_VALUE - total) { // every cost sum of a report is at most this total
+                throw new DataFileException(
+                        csv.file(),
+                        csv.line(),
+                        csv.columnName(cost),
+                        csv.get(cost),
+                        "'" + csv.get(cost) + "' takes the sum of " + cur.getCurrencyCode() + " costs past "
+                                + Money.ofMinor(cur, Long.MAX_VALUE).amount().toPlainString()
+                                + ", the largest sum of one currency's costs supported");
+            }
+            totals.put(cur, total + minor);
+            costs.add(row);
         });
         return costs;
     }

@@ -8,15 +8,11 @@ import io.github.attribution.sample.SampleGenerator;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -25,8 +21,8 @@ import java.util.Objects;
 /**
  * Writes a dataset as the input files of docs/data.md into a directory: {@code
  * touchpoints.csv}, {@code opportunities.csv}, {@code people.csv}, {@code opportunity_contacts.csv}
- * and {@code costs.csv}. Files are written under temporary names and renamed into place by {@link
- * #commit()}, so a failed run leaves no partial files behind.
+ * and {@code costs.csv}. Files are written through {@link AtomicOutput}: under temporary names, renamed
+ * into place by {@link #commit()}, so a failed run leaves no partial files behind.
  *
  * <p>Either write a whole {@link Dataset} with {@link #write(Dataset, Path)}, or stream rows into it
  * as a {@link SampleGenerator.Sink} (what {@code generate} does, in constant memory). Instants are
@@ -44,7 +40,7 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
             "stages.csv");
 
     private final Path dir;
-    private final List<Path> temps = new ArrayList<>();
+    private final List<AtomicOutput> files = new ArrayList<>();
     private final List<Writer> writers = new ArrayList<>();
     private final CsvWriter touchpoints;
     private final CsvWriter opportunities;
@@ -216,18 +212,19 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
                 .endRow();
     }
 
-    /** Flushes every file and moves it into place, replacing files of the same name. */
+    /**
+     * Flushes every file and moves it into place ({@link AtomicOutput}), replacing files of the same
+     * name: all are written and synced before the first is renamed.
+     */
     public void commit() throws IOException {
         for (Writer w : writers) {
-            w.close();
+            w.flush();
         }
-        for (int i = 0; i < temps.size(); i++) {
-            Path target = dir.resolve(FILES.get(i));
-            try {
-                Files.move(temps.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
-            }
+        for (AtomicOutput f : files) {
+            f.prepare();
+        }
+        for (AtomicOutput f : files) {
+            f.commit();
         }
         committed = true;
     }
@@ -235,30 +232,17 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
     /** Closes the files; without a {@link #commit()}, deletes them. */
     @Override
     public void close() throws IOException {
-        IOException failure = null;
-        for (Writer w : writers) {
-            try {
-                w.close();
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
         if (!committed) {
-            for (Path p : temps) {
-                Files.deleteIfExists(p);
+            for (AtomicOutput f : files) {
+                f.close();
             }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
     private CsvWriter open(int file) throws IOException {
-        Path temp = dir.resolve(
-                "." + FILES.get(file) + "." + ProcessHandle.current().pid() + ".tmp");
-        OutputStream stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        temps.add(temp);
-        Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        AtomicOutput out = AtomicOutput.open(dir.resolve(FILES.get(file)));
+        files.add(out);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out.stream(), StandardCharsets.UTF_8), 1 << 16);
         writers.add(w);
         return new CsvWriter(w);
     }

@@ -12,10 +12,18 @@ import java.util.Objects;
  * Reads a path file (docs/data.md, "Path files"): one row per path or per aggregated path,
  * with the path ({@code A > B > C}), its conversions and optionally its nulls and value, in columns the
  * caller names. Counts are whole numbers (a decimal with only zeros after the point is accepted, as
- * other tools write {@code 3.0}); values are non-negative decimals. Errors name the file, line, column
+ * other tools write {@code 3.0}); values are non-negative decimals below 10^30 with at most 30 digits
+ * after the point (an exponent is fine within those bounds: {@code 1e20000000} is refused as it is
+ * read, instead of slowing every sum). Errors name the file, line, column
  * and value. Not thread-safe.
  */
 public final class PathsReader {
+    /** Values are below 10 to this power: far beyond any money, small enough for exact sums. */
+    static final int MAX_WHOLE_DIGITS = 30;
+
+    /** The most digits a value (or a count written as a decimal) may have after the point. */
+    static final int MAX_SCALE = 30;
+
     private final String pathColumn;
     private final String conversionsColumn;
     private final String nullsColumn;
@@ -104,7 +112,13 @@ public final class PathsReader {
         }
         try {
             BigDecimal d = new BigDecimal(text);
-            if (d.signum() >= 0) {
+            if (d.signum() == 0) {
+                return 0;
+            }
+            if (d.signum() > 0 && d.precision() - d.scale() > 19) { // past 10^19: no long, whatever the exponent
+                throw error(csv, column, text, "a whole number of at least 0 and at most " + Long.MAX_VALUE);
+            }
+            if (d.signum() >= 0 && d.scale() <= MAX_SCALE) {
                 return d.longValueExact();
             }
         } catch (ArithmeticException | NumberFormatException e) {
@@ -135,8 +149,17 @@ public final class PathsReader {
         }
         try {
             BigDecimal d = new BigDecimal(text);
+            if (d.signum() > 0 && (d.precision() - d.scale() > MAX_WHOLE_DIGITS || d.scale() > MAX_SCALE)) {
+                // an exponent such as 1e20000000 would make every sum and share cost minutes
+                throw error(
+                        csv,
+                        column,
+                        text,
+                        "a decimal number of at least 0 below 10^" + MAX_WHOLE_DIGITS + " with at most " + MAX_SCALE
+                                + " digits after the point");
+            }
             if (d.signum() >= 0) {
-                return d;
+                return d.signum() == 0 ? BigDecimal.ZERO : d;
             }
         } catch (NumberFormatException e) {
             // reported below

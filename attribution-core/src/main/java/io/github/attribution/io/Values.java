@@ -12,8 +12,9 @@ import java.util.Currency;
 /**
  * Parses the typed values of input files. Each method throws {@link IllegalArgumentException} whose
  * message quotes the text and says what was expected; the readers prefix file, line and column.
+ * Public so that other readers of the same files (such as the Spark module's) parse them the same way.
  */
-final class Values {
+public final class Values {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
     private static final long MIN_SECONDS = Long.MIN_VALUE / NANOS_PER_SECOND + 1;
@@ -26,7 +27,7 @@ final class Values {
      * of up to nine digits) or a plain date ({@code 2026-03-01}, midnight UTC), as nanoseconds since
      * the epoch.
      */
-    static long instant(String text) {
+    public static long instant(String text) {
         String s = text.trim();
         long fast = fastInstant(s);
         if (fast != Long.MIN_VALUE) {
@@ -155,7 +156,7 @@ final class Values {
      * beyond the currency's digits are fine; other extra digits, signs, symbols, exponents and
      * negative amounts are not.
      */
-    static long amount(String text, Currency currency) {
+    public static long amount(String text, Currency currency) {
         String s = text.trim();
         int digits = Money.fractionDigits(currency);
         if (s.isEmpty()) {
@@ -200,7 +201,7 @@ final class Values {
     }
 
     /** An ISO 4217 currency code, case-insensitive. */
-    static Currency currency(String text) {
+    public static Currency currency(String text) {
         try {
             return Money.currency(text.trim());
         } catch (IllegalArgumentException e) {

@@ -43,9 +43,12 @@ public record JourneySettings(Duration lookback, Duration cycleGap, Instant asOf
         return new JourneySettings(lookback, cycleGap, Objects.requireNonNull(asOf, "asOf must not be null"));
     }
 
+    /** The most days a lookback or cycle gap may have: about 292 years, the span of a long of nanoseconds. */
+    public static final long MAX_DAYS = Long.MAX_VALUE / 86_400_000_000_000L;
+
     private static Duration days(long days, String what) {
-        if (days < 0) {
-            throw new IllegalArgumentException(what + " days must not be negative: " + days);
+        if (days < 0 || days > MAX_DAYS) {
+            throw new IllegalArgumentException(what + " days must be from 0 to " + MAX_DAYS + ": " + days);
         }
         return Duration.ofDays(days);
     }

@@ -19,9 +19,14 @@ final class Formats {
         out.append('\n');
     }
 
+    /**
+     * A field of a CSV meant for people (reports, comparisons): quoted as needed, and with a leading
+     * apostrophe when a spreadsheet would take it for a formula ({@link Escaping#formulaSafe}), so that
+     * a channel named {@code =HYPERLINK(...)} is shown, not evaluated. Plain numbers are unchanged.
+     */
     static String csvField(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2);
-        Escaping.appendCsv(b, s);
+        Escaping.appendCsv(b, Escaping.formulaSafe(s));
         return b.toString();
     }
 

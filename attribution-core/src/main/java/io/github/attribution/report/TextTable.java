@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,9 @@ final class TextTable {
         assert row.size() == header.size() : row + " does not fit " + header;
         List<String> cells = new ArrayList<>(row.size());
         for (int i = 0; i < row.size(); i++) {
-            cells.add(right[i] ? Text.grouped(row.get(i)) : row.get(i));
+            // a value must not move the cursor or reorder the line
+            String cell = Escaping.printable(row.get(i));
+            cells.add(right[i] ? Text.grouped(cell) : cell);
         }
         rows.add(List.copyOf(cells));
         return this;

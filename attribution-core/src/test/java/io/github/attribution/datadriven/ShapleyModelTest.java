@@ -144,7 +144,7 @@ final class ShapleyModelTest {
     }
 
     @Test
-    void shapleyValues_aboveTwentyChannels_sampledReproduciblyAndCloseToExact() {
+    void shapleyValues_aboveTwentyChannels_exactWhateverTheSeed() {
         // 22 channels; observed sets {c00} (r 0.6), {c00,c01} (r 0.5) and all 22 (r 0.9). With n = 22
         // and w(s) = s! (n-s-1)! / n!, only observed sets T count:
         // phi(c) = sum_{T contains c} w(|T|-1) r(T) - sum_{T lacks c} w(|T|) r(T).
@@ -152,34 +152,49 @@ final class ShapleyModelTest {
         for (int i = 0; i < 22; i++) {
             all.add(String.format("c%02d", i));
         }
-        ShapleyFit fit = ShapleyModel.of(20_000, 7)
-                .fit(PathStatistics.builder()
-                        .add(List.of("c00"), 3, 2, BigDecimal.ZERO)
-                        .add(List.of("c00", "c01"), 1, 1, BigDecimal.ZERO)
-                        .add(all, 9, 1, BigDecimal.ZERO)
-                        .build());
+        PathStatistics stats = PathStatistics.builder()
+                .add(List.of("c00"), 3, 2, BigDecimal.ZERO)
+                .add(List.of("c00", "c01"), 1, 1, BigDecimal.ZERO)
+                .add(all, 9, 1, BigDecimal.ZERO)
+                .build();
+        ShapleyFit fit = ShapleyModel.of(20_000, 7).fit(stats);
         double w0 = 1.0 / 22;
         double w1 = 1.0 / (22 * 21);
         double w2 = 2.0 / (22 * 21 * 20);
         double w21 = 1.0 / 22;
         Map<String, Double> phi = fit.shapleyValues(all);
-        assertEquals(phi, fit.shapleyValues(all), "same seed, same estimate");
-        assertEquals(w0 * 0.6 + w1 * 0.5 + w21 * 0.9, phi.get("c00"), 0.02);
-        assertEquals(w1 * 0.5 + w21 * 0.9 - w1 * 0.6, phi.get("c01"), 0.02);
-        assertEquals(w21 * 0.9 - w1 * 0.6 - w2 * 0.5, phi.get("c13"), 0.02);
+        assertEquals(w0 * 0.6 + w1 * 0.5 + w21 * 0.9, phi.get("c00"), 1e-15);
+        assertEquals(w1 * 0.5 + w21 * 0.9 - w1 * 0.6, phi.get("c01"), 1e-15);
+        assertEquals(w21 * 0.9 - w1 * 0.6 - w2 * 0.5, phi.get("c13"), 1e-15);
         double sum = phi.values().stream().mapToDouble(Double::doubleValue).sum();
-        assertEquals(0.9, sum, 1e-12); // every ordering's contributions add up to v(N)
-        assertTrue(!phi.equals(ShapleyModel.of(20_000, 8)
-                .fit(PathStatistics.builder()
-                        .add(List.of("c00"), 3, 2, BigDecimal.ZERO)
-                        .add(List.of("c00", "c01"), 1, 1, BigDecimal.ZERO)
-                        .add(all, 9, 1, BigDecimal.ZERO)
-                        .build())
-                .shapleyValues(all)));
+        assertEquals(0.9, sum, 1e-12); // efficiency: the values add up to v(N)
+        assertEquals(phi, ShapleyModel.of(50, 8).fit(stats).shapleyValues(all), "samples and seed change nothing");
         Map<String, Double> shares = fit.shares(all);
         assertEquals(
                 1.0, shares.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
         shares.values().forEach(x -> assertTrue(x >= 0));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void shapleyValues_20000Channels_exactInOnePass() {
+        // one journey whose 20,000 touches are 20,000 channels (r 0.9), and {c00000} alone (r 0.6):
+        // phi(c00000) = w(0) 0.6 + w(n-1) 0.9 and phi(other) = w(n-1) 0.9 - w(1) 0.6, with w(0) =
+        // w(n-1) = 1/n and w(1) = 1/(n (n-1)).
+        int n = 20_000;
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(String.format("c%05d", i));
+        }
+        ShapleyFit fit = ShapleyModel.of()
+                .fit(PathStatistics.builder()
+                        .add(List.of("c00000"), 3, 2, BigDecimal.ZERO)
+                        .add(all, 9, 1, BigDecimal.ZERO)
+                        .build());
+        Map<String, Double> phi = fit.shapleyValues(all);
+        assertEquals(0.6 / n + 0.9 / n, phi.get("c00000"), 1e-15);
+        assertEquals(0.9 / n - 0.6 / ((double) n * (n - 1)), phi.get("c12345"), 1e-15);
+        assertEquals(0.9, phi.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
     }
 
     @Test

@@ -79,7 +79,7 @@ final class CsvReaderTest {
     void next_rejectsWrongFieldCountButKeepsGoing() {
         CsvReader csv = csv("a,b\n1\n2,3\n");
         DataFileException e = assertThrows(DataFileException.class, csv::next);
-        assertEquals("test.csv line 2: the record has 1 fields but the header has 2", e.getMessage());
+        assertEquals("test.csv line 2, column b: the record has 1 fields but the header has 2", e.getMessage());
         assertFalse(csv.isBroken());
         assertTrue(csv.next());
         assertEquals("3", csv.get(1));
@@ -90,7 +90,7 @@ final class CsvReaderTest {
         CsvReader csv = csv("a,b\n1,2\n\"open,3\n4,5\n");
         assertTrue(csv.next());
         DataFileException e = assertThrows(DataFileException.class, csv::next);
-        assertEquals("test.csv line 3: a quoted field opened on this line is never closed", e.getMessage());
+        assertEquals("test.csv line 3, column a: a quoted field opened on this line is never closed", e.getMessage());
         assertTrue(csv.isBroken());
     }
 
@@ -108,7 +108,7 @@ final class CsvReaderTest {
             csv.next();
         });
         // a decoding reader reads ahead, so the line is where decoding stopped, at or before the bad bytes
-        assertEquals("bad.csv line 1: the file is not valid UTF-8 (at or after this line)", e.getMessage());
+        assertEquals("bad.csv line 1, column 1: the file is not valid UTF-8 (at or after this line)", e.getMessage());
     }
 
     @Test
@@ -137,7 +137,7 @@ final class CsvReaderTest {
         CsvReader csv = new CsvReader(new ByteArrayInputStream(bytes), "bad.csv");
         assertTrue(csv.next());
         DataFileException e = assertThrows(DataFileException.class, csv::next);
-        assertEquals("bad.csv line 3: the file is not valid UTF-8 (at or after this line)", e.getMessage());
+        assertEquals("bad.csv line 3, column a: the file is not valid UTF-8 (at or after this line)", e.getMessage());
     }
 
     @Test
