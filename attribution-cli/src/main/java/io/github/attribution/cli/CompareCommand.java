@@ -7,6 +7,7 @@ import io.github.attribution.datadriven.MarkovOrderSelection;
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
+import io.github.attribution.report.Bootstrap;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.Dimension;
 import io.github.attribution.report.Funnel;
@@ -54,6 +55,10 @@ final class CompareCommand implements Command {
                 + "\n"
                 + "  --basis revenue|pipeline shares of won revenue (default) or of all opportunities' amounts\n"
                 + "  --html FILE              also write a self-contained HTML page with a chart\n"
+                + "  --intervals LEVEL        add bootstrap intervals at LEVEL percent (such as 95) to every\n"
+                + "                           figure, resampling accounts\n"
+                + "  --replicates N           bootstrap replicates (default 200; needs --intervals)\n"
+                + "  --seed S                 seed of the bootstrap weights (default 1; needs --intervals)\n"
                 + "  --out FILE               write here instead of standard output\n"
                 + "  --format csv|json|text   output format (default csv: one row per channel per model, as the\n"
                 + "                           common --format option; text: the aligned table with rank\n"
@@ -62,8 +67,10 @@ final class CompareCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(
-                new Args.Spec(Set.of("basis", "html", "out", "format", "models"), Set.of(), Set.of("models")));
+        return Inputs.SPEC.with(new Args.Spec(
+                Set.of("basis", "html", "out", "format", "models", "intervals", "replicates", "seed"),
+                Set.of(),
+                Set.of("models")));
     }
 
     @Override
@@ -77,11 +84,57 @@ final class CompareCommand implements Command {
             throw new UsageException("option --basis: " + e.getMessage());
         }
         String html = htmlFile(args.get("html"));
+        Bootstrap.Settings intervals = intervals(args);
         requireDistinct(Inputs.modelLabels(args));
         try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
-            compare(inputs, basis, format, args.get("out"), html, context, began);
+            compare(inputs, basis, format, args.get("out"), html, context, began, intervals);
         }
         return 0;
+    }
+
+    /**
+     * The bootstrap settings of {@code --intervals LEVEL --replicates N --seed S}, or null without
+     * {@code --intervals}.
+     *
+     * @throws UsageException naming the option if a value is invalid, or if {@code --replicates} or
+     *     {@code --seed} comes without {@code --intervals}
+     */
+    static Bootstrap.Settings intervals(Args args) {
+        String level = args.get("intervals");
+        if (level == null) {
+            for (String option : List.of("replicates", "seed")) {
+                if (args.get(option) != null) {
+                    throw new UsageException("option --" + option + " needs --intervals LEVEL");
+                }
+            }
+            return null;
+        }
+        double percent;
+        try {
+            percent = new java.math.BigDecimal(level).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --intervals must be a percentage such as 95: '" + level + "'");
+        }
+        int replicates;
+        String r = args.get("replicates", "200");
+        try {
+            replicates = Integer.parseInt(r);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --replicates must be a whole number from 1 to 100000: '" + r + "'");
+        }
+        long seed;
+        String s = args.get("seed", "1");
+        try {
+            seed = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option --seed must be a whole number: '" + s + "'");
+        }
+        try {
+            return new Bootstrap.Settings(percent, replicates, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --"
+                    + (e.getMessage().startsWith("replicates") ? "replicates" : "intervals") + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -112,6 +165,20 @@ final class CompareCommand implements Command {
             Context context,
             long began)
             throws IOException {
+        compare(inputs, basis, format, out, html, context, began, null);
+    }
+
+    /** As {@link #compare(Inputs, Comparison.Basis, OutputFormat, String, String, Context, long)}, with intervals when not null. */
+    static void compare(
+            Inputs inputs,
+            Comparison.Basis basis,
+            OutputFormat format,
+            String out,
+            String html,
+            Context context,
+            long began,
+            Bootstrap.Settings intervals)
+            throws IOException {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
         Progress progress = new Progress(context.err(), context.terminal(), began);
@@ -121,13 +188,19 @@ final class CompareCommand implements Command {
                 Output page = html == null ? null : Output.open(html, context.out())) {
             Comparison comparison;
             try {
-                comparison = Comparison.run(inputs.attributor, journeys, inputs.models, basis, (block, model) -> {
-                    summary.add(model, block);
-                    progress.update(
-                            "compare " + inputs.labels.get(model),
-                            model * opportunities + block.endOpportunity(),
-                            work);
-                });
+                comparison = Comparison.run(
+                        inputs.attributor,
+                        journeys,
+                        inputs.models,
+                        basis,
+                        (block, model) -> {
+                            summary.add(model, block);
+                            progress.update(
+                                    "compare " + inputs.labels.get(model),
+                                    model * opportunities + block.endOpportunity(),
+                                    work);
+                        },
+                        intervals);
             } finally {
                 progress.done();
             }

@@ -10,6 +10,7 @@ import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DatasetReader;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
+import io.github.attribution.sample.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
@@ -46,12 +47,15 @@ final class GenerateCommand implements Command {
                 "  --out DIR                the directory to write into (required; created if missing):",
                 "                           " + String.join(", ", DatasetWriter.FILES),
                 "  --paths FILE             also write a path file: one row per channel path of the",
-                "                           won and lost journeys, with conversions, nulls and value");
+                "                           won and lost journeys, with conversions, nulls and value",
+                "  --scenario NAME          simulate journeys from a known causal process instead, and also",
+                "                           write truth.csv, each channel's true share of revenue; one of",
+                "                           " + String.join(", ", Scenario.names()));
     }
 
     @Override
     public Args.Spec options() {
-        return new Args.Spec(Set.of("opportunities", "seed", "out", "paths"), Set.of(), Set.of());
+        return new Args.Spec(Set.of("opportunities", "seed", "out", "paths", "scenario"), Set.of(), Set.of());
     }
 
     @Override
@@ -74,6 +78,14 @@ final class GenerateCommand implements Command {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("option --out must be a directory: '" + dir + "' is a file");
         }
+        Scenario scenario = null;
+        if (args.get("scenario") != null) {
+            try {
+                scenario = Scenario.byName(args.get("scenario").trim());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --scenario: " + e.getMessage());
+            }
+        }
         Path paths = args.get("paths") == null ? null : Path.of(args.get("paths"));
         if (paths != null) {
             Path parent = paths.toAbsolutePath().getParent();
@@ -88,8 +100,10 @@ final class GenerateCommand implements Command {
         }
         long[] counts = new long[6];
         Progress progress = new Progress(context.err(), context.terminal(), began);
-        try (DatasetWriter writer = DatasetWriter.open(dir)) {
-            SampleGenerator.generate(n.intValue(), seed, new SampleGenerator.Sink() {
+        try (DatasetWriter writer = DatasetWriter.open(dir);
+                Output truth =
+                        scenario == null ? null : Output.open(dir.resolve(TRUTH).toString(), context.out())) {
+            SampleGenerator.Sink sink = new SampleGenerator.Sink() {
                 @Override
                 public void touchpoint(
                         String id,
@@ -142,8 +156,17 @@ final class GenerateCommand implements Command {
                     counts[5]++;
                     writer.stage(kind, recordId, stage, enteredAt);
                 }
-            });
+            };
+            if (scenario == null) {
+                SampleGenerator.generate(n.intValue(), seed, sink);
+            } else {
+                scenario.generate(n.intValue(), seed, sink);
+                writeTruth(scenario, truth.writer());
+            }
             writer.commit();
+            if (truth != null) {
+                truth.commit();
+            }
         } finally {
             progress.done();
         }
@@ -151,7 +174,7 @@ final class GenerateCommand implements Command {
         context.err()
                 .printf(
                         "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts, %d"
-                                + " campaign costs and %d stage rows to %s (seed %d)%s; %.2f s.%n",
+                                + " campaign costs and %d stage rows to %s (seed %d%s)%s; %.2f s.%n",
                         counts[1],
                         counts[0],
                         counts[2],
@@ -160,9 +183,32 @@ final class GenerateCommand implements Command {
                         counts[5],
                         dir,
                         seed,
+                        scenario == null ? "" : ", scenario " + scenario.name() + ", with " + TRUTH,
                         paths == null ? "" : ", and " + pathRows + " channel paths to " + paths,
                         (System.nanoTime() - began) / 1e9);
         return 0;
+    }
+
+    /** The file of true shares written beside a scenario's data. */
+    static final String TRUTH = "truth.csv";
+
+    /**
+     * Writes {@code scenario,channel,effect,presence,contribution,share}: per channel (by name) its
+     * effect on the win probability, its presence probability, the expected revenue it causes per
+     * opportunity (USD) and its true share of revenue (12 decimals), as {@link Scenario#truth()}.
+     */
+    static void writeTruth(Scenario scenario, java.io.Writer out) throws java.io.IOException {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row("scenario", "channel", "effect", "presence", "contribution", "share");
+        for (Scenario.Truth t : scenario.truth()) {
+            csv.row(
+                    scenario.name(),
+                    t.channel(),
+                    t.effect().toPlainString(),
+                    t.presence().toPlainString(),
+                    t.contribution().toPlainString(),
+                    t.share().toPlainString());
+        }
     }
 
     /** Writes the path file of the dataset just written to {@code dir}; returns its number of rows. */

@@ -26,7 +26,8 @@ public final class Main {
             new ReportCommand(),
             new CompareCommand(),
             new PathsCommand(),
-            new GenerateCommand());
+            new GenerateCommand(),
+            new EvaluateCommand());
 
     private Main() {}
 

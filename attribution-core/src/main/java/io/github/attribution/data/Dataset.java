@@ -1,5 +1,7 @@
 package io.github.attribution.data;
 
+import io.github.attribution.internal.DatasetAccess;
+import io.github.attribution.internal.DatasetAccess.TouchField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +24,10 @@ import java.util.Objects;
 public final class Dataset {
     /** Marks an absent instant (no close date, no lead-creation date) in the nanosecond columns. */
     public static final long NO_INSTANT = Records.NONE;
+
+    static {
+        DatasetAccess.install(new Hooks());
+    }
 
     private final IdColumn touchId;
     private static final TouchType[] TOUCH_TYPES = TouchType.values();
@@ -98,6 +104,7 @@ public final class Dataset {
         touchType = fit(b.touchType, t);
         b.touchType = null;
         b.touchIds = null;
+        b.touchHashes = null;
         int o = b.oppCount;
         oppId = Arrays.copyOf(b.oppId, o);
         oppAccount = Arrays.copyOf(b.oppAccount, o);
@@ -283,7 +290,7 @@ public final class Dataset {
      *     character (to keep the check short; the caller's general way writes those right) or {@code
      *     dst} lacks room (use {@link #touchId} then)
      */
-    public int copyTouchIdCsv(int touch, byte[] dst, int at) {
+    int copyTouchIdCsv(int touch, byte[] dst, int at) {
         return touchId.copyCsvPlain(checked(touch), dst, at);
     }
 
@@ -642,6 +649,10 @@ public final class Dataset {
         private byte[] touchType = new byte[64];
         private int touchCount;
         private IdIndex touchIds = new IdIndex();
+        /** The id hashes of touches appended as columns, until they are checked; then null. */
+        private IdHashes touchHashes;
+        /** False when touches appended as columns are not in {@link #touchIds}. */
+        private boolean touchIdsIndexed = true;
 
         private String[] oppId = new String[16];
         private int[] oppAccount = new int[16];
@@ -722,6 +733,9 @@ public final class Dataset {
             if (touchCount == touchAccount.length) {
                 growTouches();
             }
+            if (touchHashes != null || !touchIdsIndexed) {
+                indexTouchIds();
+            }
             int row = touchCount;
             if (touchIds.add(touchId, row, id) >= 0) {
                 throw new InvalidRecordException(
@@ -741,31 +755,13 @@ public final class Dataset {
         }
 
         /**
-         * A dictionary field of touchpoints, for {@link #intern(TouchField, String)}.
-         */
-        public enum TouchField {
-            /** {@code account_id}. */
-            ACCOUNT,
-            /** {@code person_id}. */
-            PERSON,
-            /** {@code channel}. */
-            CHANNEL,
-            /** {@code source}. */
-            SOURCE,
-            /** {@code campaign}. */
-            CAMPAIGN,
-            /** {@code offer}. */
-            OFFER
-        }
-
-        /**
          * For file readers that number values themselves (by their bytes): the id the dataset gives
          * {@code value} of {@code field}, numbering it now when it is new. Ids are dense and in order of
          * first appearance, as with {@link #addTouchpoint(String, String, String, long, String, String,
          * String, String, TouchType)}. No check is made: the caller passes a non-blank account, person
          * and channel, and any source, campaign or offer ({@code ""} when unknown).
          */
-        public int intern(TouchField field, String value) {
+        int intern(TouchField field, String value) {
             requireOpen();
             Objects.requireNonNull(value, "value must not be null");
             switch (field) {
@@ -785,44 +781,78 @@ public final class Dataset {
         }
 
         /**
-         * For file readers: adds a touchpoint whose id is the ASCII bytes {@code id[from .. to)} and
-         * whose other fields are ids from {@link #intern(TouchField, String)} ({@code person} -1 when
-         * unknown), without any {@code String}. The id must be non-blank: it is not checked.
-         *
-         * @param occurredAt nanoseconds since the epoch
-         * @return false, adding nothing, when a touchpoint with this id was already added
+         * For file readers: appends {@code count} touchpoints given as columns, whose dictionary fields
+         * are ids from {@link #intern(TouchField, String)} ({@code person} -1 when unknown) and whose ids
+         * are the ASCII bytes {@code ids[idEnd[r - 1] .. idEnd[r])} (from 0 for the first), non-blank
+         * and not checked; {@code idHash[r]} is a 64-bit hash of row {@code r}'s id bytes, the same for
+         * the same bytes. Repeated ids are found by {@link #distinctTouchIds} once every row is in, not
+         * here. Only for a builder whose touches all come this way.
          */
-        public boolean addTouchpoint(
-                byte[] id,
-                int from,
-                int to,
-                int account,
-                int person,
-                long occurredAt,
-                int channel,
-                int source,
-                int campaign,
-                int offer,
-                TouchType type) {
+        void appendTouches(
+                int count,
+                int[] account,
+                int[] person,
+                long[] time,
+                int[] channel,
+                int[] source,
+                int[] campaign,
+                int[] offer,
+                byte[] type,
+                byte[] ids,
+                int[] idEnd,
+                long[] idHash) {
             requireOpen();
-            if (touchCount == touchAccount.length) {
-                growTouches();
+            if (touchHashes == null) {
+                if (touchCount > 0) {
+                    throw new IllegalStateException("touches were added one at a time already");
+                }
+                touchHashes = new IdHashes();
             }
-            int row = touchCount;
-            if (touchIds.add(touchId, row, id, from, to) >= 0) {
-                return false;
+            int at = touchCount;
+            if (at + count > touchAccount.length) {
+                resizeTouches(Math.max(at + count, at + (at >> 1) + 16));
             }
-            touchAccount[row] = account;
-            touchPerson[row] = person;
-            touchTime[row] = occurredAt;
-            touchChannel[row] = channel;
-            touchSource[row] = source;
-            touchCampaign[row] = campaign;
-            touchOffer[row] = offer;
-            touchType[row] = (byte) type.ordinal();
-            touchId.addLatin1(id, from, to);
-            touchCount++;
-            return true;
+            System.arraycopy(account, 0, touchAccount, at, count);
+            System.arraycopy(person, 0, touchPerson, at, count);
+            System.arraycopy(time, 0, touchTime, at, count);
+            System.arraycopy(channel, 0, touchChannel, at, count);
+            System.arraycopy(source, 0, touchSource, at, count);
+            System.arraycopy(campaign, 0, touchCampaign, at, count);
+            System.arraycopy(offer, 0, touchOffer, at, count);
+            System.arraycopy(type, 0, touchType, at, count);
+            int start = 0;
+            for (int r = 0; r < count; r++) {
+                touchId.addLatin1(ids, start, idEnd[r]);
+                touchHashes.add(idHash[r], at + r);
+                start = idEnd[r];
+            }
+            touchCount = at + count;
+        }
+
+        /**
+         * After {@link #appendTouches}: whether every touchpoint id is distinct, checked on up to {@code
+         * threads} threads; the hashes are dropped then.
+         */
+        boolean distinctTouchIds(int threads) {
+            requireOpen();
+            if (touchHashes == null) {
+                return true;
+            }
+            boolean distinct = touchHashes.distinct(touchId, threads);
+            touchHashes = null;
+            touchIdsIndexed = false;
+            return distinct;
+        }
+
+        /** Puts touches appended as columns into the duplicate-id index, for touches added one at a time after them. */
+        private void indexTouchIds() {
+            touchHashes = null;
+            touchIdsIndexed = true;
+            touchIds = new IdIndex();
+            touchIds.expect(touchCount);
+            for (int row = 0; row < touchCount; row++) {
+                touchIds.add(touchId, row, touchId.get(row));
+            }
         }
 
         /**
@@ -847,7 +877,7 @@ public final class Dataset {
          * Discards everything added, leaving the builder as {@link Dataset#builder()} returns it (for a
          * file reader that gives up part-way and reads the file again by another route).
          */
-        public Builder reset() {
+        Builder reset() {
             requireOpen();
             touchId = new IdColumn();
             touchAccount = new int[64];
@@ -860,6 +890,8 @@ public final class Dataset {
             touchType = new byte[64];
             touchCount = 0;
             touchIds = new IdIndex();
+            touchHashes = null;
+            touchIdsIndexed = true;
             oppId = new String[16];
             oppAccount = new int[16];
             oppAmount = new long[16];
@@ -894,15 +926,20 @@ public final class Dataset {
 
         /**
          * A hint: about {@code count} touchpoints will be added in all, so the columns are sized for
-         * them at once (a large file's reader passes its estimate). Never shrinks; the columns are
-         * trimmed to the real count when the dataset is built.
+         * them at once (a large file's reader passes its estimate). Never shrinks. When the dataset is
+         * built, a column with at most 1/16 of its length to spare is kept as it is (a trimmed copy
+         * would be fresh memory), a longer one is copied to the real count.
          */
-        public Builder expectTouchpoints(int count) {
+        Builder expectTouchpoints(int count) {
             requireOpen();
             if (count > touchAccount.length) {
                 resizeTouches(count);
                 touchId.expect(count);
-                touchIds.expect(count);
+                if (touchHashes != null) {
+                    touchHashes.expect(count);
+                } else {
+                    touchIds.expect(count);
+                }
             }
             return this;
         }
@@ -1166,6 +1203,53 @@ public final class Dataset {
             touchCampaign = Arrays.copyOf(touchCampaign, n);
             touchOffer = Arrays.copyOf(touchOffer, n);
             touchType = Arrays.copyOf(touchType, n);
+        }
+    }
+
+    /** The readers' and writers' way in ({@link DatasetAccess}): the package-private methods above. */
+    private static final class Hooks implements DatasetAccess.Hooks {
+        @Override
+        public int intern(Builder into, TouchField field, String value) {
+            return into.intern(field, value);
+        }
+
+        @Override
+        public void appendTouches(
+                Builder into,
+                int count,
+                int[] account,
+                int[] person,
+                long[] time,
+                int[] channel,
+                int[] source,
+                int[] campaign,
+                int[] offer,
+                byte[] type,
+                byte[] ids,
+                int[] idEnd,
+                long[] idHash) {
+            into.appendTouches(
+                    count, account, person, time, channel, source, campaign, offer, type, ids, idEnd, idHash);
+        }
+
+        @Override
+        public boolean distinctTouchIds(Builder builder, int threads) {
+            return builder.distinctTouchIds(threads);
+        }
+
+        @Override
+        public void reset(Builder builder) {
+            builder.reset();
+        }
+
+        @Override
+        public void expectTouchpoints(Builder builder, int count) {
+            builder.expectTouchpoints(count);
+        }
+
+        @Override
+        public int copyTouchIdCsv(Dataset data, int touch, byte[] dst, int at) {
+            return data.copyTouchIdCsv(touch, dst, at);
         }
     }
 }

@@ -202,6 +202,23 @@ final class IdColumn {
         return (header & 1) == 0 && (header >>> 1) == to - from && Arrays.equals(c, p, p + (to - from), b, from, to);
     }
 
+    /** Whether ids {@code a} and {@code b} are equal. */
+    boolean sameAt(int a, int b) {
+        long wa = where[a];
+        long wb = where[b];
+        byte[] ca = chunks[(int) (wa >>> CHUNK_BITS)];
+        byte[] cb = chunks[(int) (wb >>> CHUNK_BITS)];
+        int pa = (int) (wa & (CHUNK - 1));
+        int pb = (int) (wb & (CHUNK - 1));
+        int ha = header(ca, pa);
+        if (ha != header(cb, pb)) {
+            return false;
+        }
+        int size = headerSize(ha);
+        int bytes = (ha & 1) == 0 ? ha >>> 1 : ha & ~1; // Latin-1: a byte a character; UTF-16: two
+        return Arrays.equals(ca, pa + size, pa + size + bytes, cb, pb + size, pb + size + bytes);
+    }
+
     /** The varint at {@code c[p]}: the id's length times two, plus one when it is stored as UTF-16. */
     private static int header(byte[] c, int p) {
         int header = 0;

@@ -30,30 +30,6 @@ final class IdIndex {
         return insert(slot, hash, row);
     }
 
-    /**
-     * {@link #add(IdColumn, int, String)} for an id given as its bytes {@code b[from .. to)}, one
-     * character a byte (ASCII or Latin-1): the same hash as the {@code String} of those characters, so
-     * rows added either way share the table.
-     *
-     * @return -1 if the id is new, otherwise the earlier row with the same id
-     */
-    int add(IdColumn ids, int row, byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + (b[i] & 0xFF); // String.hashCode of the Latin-1 text
-        }
-        int hash = prepare(h);
-        int slot = candidate(hash, hash);
-        while (table[slot] != 0) {
-            int other = rowAt(slot);
-            if (ids.equalsAt(other, b, from, to)) {
-                return other;
-            }
-            slot = candidate(hash, slot + 1);
-        }
-        return insert(slot, hash, row);
-    }
-
     /** Makes room for one more row; the mixed hash of an id's {@code hashCode}. */
     private int prepare(int hashCode) {
         if (4L * (size + 1) > 3L * table.length) {

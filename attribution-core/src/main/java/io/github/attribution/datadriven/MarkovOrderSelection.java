@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The choice of a Markov order from the data ({@code markov:order=auto}, models.md "Choosing the
+ * The choice of a Markov order from the data ({@code markov:order=auto}, docs/models.md "Choosing the
  * Markov order"): {@value #FOLDS}-fold cross-validation of how well each order 1 to 4 predicts
  * conversion, penalised by its number of states.
  *

@@ -53,6 +53,53 @@ public final class PathStatistics {
         totalNulls = b.totalNulls;
     }
 
+    /** {@code base}'s channels and paths with other counts and no value. */
+    private PathStatistics(PathStatistics base, long[] conversions, long[] nulls) {
+        channels = base.channels;
+        paths = base.paths;
+        this.conversions = conversions;
+        this.nulls = nulls;
+        value = new DecimalSums(Math.max(1, paths.size()));
+        totalValue = BigDecimal.ZERO;
+        long c = 0;
+        long n = 0;
+        for (int i = 0; i < paths.size(); i++) {
+            c = Math.addExact(c, conversions[i]);
+            n = Math.addExact(n, nulls[i]);
+        }
+        totalConversions = c;
+        totalNulls = n;
+    }
+
+    /**
+     * The same paths with other counts and no value, such as a bootstrap replicate's: path {@code i}
+     * of {@link #paths()} gets {@code conversions[i]} and {@code nulls[i]} (a path whose counts are
+     * both 0 is fitted on as if absent). Takes linear time; the paths are shared, not copied.
+     *
+     * @throws IllegalArgumentException if an array's length is not {@link #pathCount()} or a count is
+     *     negative
+     */
+    public PathStatistics withCounts(long[] conversions, long[] nulls) {
+        Objects.requireNonNull(conversions, "conversions must not be null");
+        Objects.requireNonNull(nulls, "nulls must not be null");
+        int n = paths.size();
+        if (conversions.length != n || nulls.length != n) {
+            throw new IllegalArgumentException(
+                    "counts must have one entry per path (" + n + "): " + conversions.length + " and " + nulls.length);
+        }
+        Integer[] order = canonicalOrder();
+        long[] c = new long[n];
+        long[] z = new long[n];
+        for (int k = 0; k < n; k++) {
+            if (conversions[k] < 0 || nulls[k] < 0) {
+                throw new IllegalArgumentException("counts must not be negative: path " + k);
+            }
+            c[order[k]] = conversions[k];
+            z[order[k]] = nulls[k];
+        }
+        return new PathStatistics(this, c, z);
+    }
+
     private static boolean inOrder(int[] rank) {
         for (int i = 0; i < rank.length; i++) {
             if (rank[i] != i) {

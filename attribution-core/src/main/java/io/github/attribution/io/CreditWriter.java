@@ -4,6 +4,7 @@ import io.github.attribution.Credit;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
+import io.github.attribution.internal.DatasetAccess;
 import io.github.attribution.internal.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,6 +73,7 @@ public final class CreditWriter {
 
     private static final long WEIGHT_SCALE = 1_000_000_000_000L;
     private static final int SPARE_BUFFERS = 8;
+    private static final DatasetAccess.Hooks DATASET = DatasetAccess.hooks();
     /** At most this many pairs of channel and campaign get a {@code ,channel,campaign,} slot. */
     private static final int MAX_PAIRS = 1 << 15;
     /** The bytes of a slot of {@link Names#middles}: eight words. */
@@ -163,7 +165,7 @@ public final class CreditWriter {
      * model,opportunity,} once per opportunity, {@code ,channel,campaign,} once per dataset for each
      * pair of channel and campaign (see {@link Names}), {@code ,currency\n} once per currency. Between
      * them go the touch id, copied from the dataset's bytes and checked for quotes in the same pass
-     * ({@link Dataset#copyTouchIdCsv}), and the two numbers, written without a chain of divisions by
+     * ({@code DatasetAccess.Hooks#copyTouchIdCsv}), and the two numbers, written without a chain of divisions by
      * ten ({@link #putWeight}, {@link #putMoney}). Anything unusual (ids to quote or not ASCII, weights
      * outside [0, 1], other fraction digits, {@link Long#MIN_VALUE}) takes the general way, so the
      * bytes are the same for every input. The buffer comes from those already written.
@@ -207,7 +209,7 @@ public final class CreditWriter {
                 if (t < 0) {
                     pos = put(buf, pos, names.unattributed);
                 } else {
-                    int copied = data.copyTouchIdCsv(t, buf, pos);
+                    int copied = DATASET.copyTouchIdCsv(data, t, buf, pos);
                     if (formulaSafe
                             && copied > 0
                             && formulaStart(buf[pos])

@@ -7,6 +7,7 @@ import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.internal.DatasetAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ import java.util.Objects;
 public final class DatasetReader {
     /** After this many touchpoint rows, the rest of the file is estimated from their bytes. */
     private static final long SIZING_ROWS = 4096;
+
+    private static final DatasetAccess.Hooks DATASET = DatasetAccess.hooks();
 
     private final Currency defaultCurrency;
     private final RejectHandler rejects;
@@ -85,18 +88,24 @@ public final class DatasetReader {
 
     /**
      * Reads touchpoints.csv; returns the number of touchpoints added. Into an empty builder, most files
-     * are read straight from their bytes, without objects per row ({@link TouchpointFileScanner}); a
+     * are read straight from their bytes, on every core, without objects per row ({@link
+     * TouchpointFileScanner}); a
      * file with anything that route does not take (quoted fields, other date forms, bad rows) is read
      * again from the start by the general route, with the same result, rejects or error either way.
      */
     public long readTouchpoints(Path file, Dataset.Builder into) throws IOException {
+        return readTouchpoints(file, into, new TouchpointFileScanner());
+    }
+
+    /** {@link #readTouchpoints(Path, Dataset.Builder)} with {@code fast} as the fast route. */
+    long readTouchpoints(Path file, Dataset.Builder into, TouchpointFileScanner fast) throws IOException {
         if (into.isEmpty()) {
-            long added = new TouchpointFileScanner().read(file, into);
+            long added = fast.read(file, into);
             if (added >= 0) {
                 rowsRead += added;
                 return added;
             }
-            into.reset();
+            DATASET.reset(into);
         }
         return readTouchpointsGeneral(file, into);
     }
@@ -133,7 +142,7 @@ public final class DatasetReader {
                 sized[0] = Long.MAX_VALUE;
                 long start = csv.offset();
                 double estimate = (double) size * csv.records() / Math.max(1, start);
-                into.expectTouchpoints((int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
+                DATASET.expectTouchpoints(into, (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
             }
             long at = parse(csv, occurred, () -> Values.instant(csv.get(occurred)));
             TouchType t = parse(csv, type, () -> TouchType.parse(csv.get(type)));

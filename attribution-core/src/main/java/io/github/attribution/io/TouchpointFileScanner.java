@@ -9,44 +9,68 @@ import static io.github.attribution.io.ByteClasses.WIDE;
 import static io.github.attribution.io.ByteClasses.special;
 
 import io.github.attribution.data.Dataset;
-import io.github.attribution.data.Dataset.Builder.TouchField;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.internal.DatasetAccess;
+import io.github.attribution.internal.DatasetAccess.TouchField;
+import io.github.attribution.internal.Parallel;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fast route of {@link DatasetReader#readTouchpoints(Path, Dataset.Builder)}, modelled on {@link
- * PathFileScanner}: reads a touchpoint file's bytes in large chunks on the calling thread, finds records
- * and fields in them directly, and adds each row to the builder's columns with no object per row: the
- * dictionary fields are numbered by their bytes (a value's {@code String} is made once, when first
- * seen), and the touchpoint id goes into the builder as bytes.
+ * PathFileScanner}: finds records and fields in the file's bytes directly and adds the rows to the
+ * builder's columns with no object per row: dictionary fields are numbered by their bytes (a value's
+ * {@code String} is made once per piece of the file it appears in), and touchpoint ids go into the
+ * builder as bytes.
+ *
+ * <p><b>On every core.</b> The file is cut into pieces of about {@link #PIECE} bytes. Piece {@code k}
+ * starts after the first line end at or after its nominal start (the first piece right after the
+ * header) and ends where piece {@code k + 1} starts, so every record lies in exactly one piece. Worker
+ * threads parse pieces into columns of their own, with dictionaries of their own numbered in order of
+ * first appearance within the piece; the calling thread takes the pieces in file order and numbers
+ * each piece's new values in the builder's dictionaries, which so number every value in order of its
+ * first appearance in the file, exactly as a single pass does. A cut inside a quoted field cannot go
+ * unnoticed: the piece holding the opening quote meets a line end inside quotes, or the end of the
+ * piece inside quotes, which this route does not take. Each row also gets a 64-bit hash of its id; the
+ * builder checks the hashes for repeats once all rows are in ({@code DatasetAccess.Hooks
+ * #distinctTouchIds}) instead of a look-up per row.
  *
  * <p>It takes only what it handles exactly as the general route ({@link CsvReader} and {@link
  * Dataset.Builder#addTouchpoint(String, String, String, long, String, String, String, String,
- * TouchType)}) does: fields unquoted or quoted on one line (with doubled quotes), LF or CRLF line ends, empty lines, valid UTF-8, ASCII touchpoint
- * ids, non-blank required fields, {@code occurred_at} as {@code YYYY-MM-DD} or {@code
- * YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} (the forms of {@code Values.fastInstant}, untrimmed), {@code
- * touch_type} empty or {@code marketing} or {@code sales} in any ASCII case. On anything else (a stray quote or a line end in quotes,
- * a bare CR, a record with the wrong number of fields, a blank required field, another date form, a
- * duplicate id, a header it cannot take, ...) {@link #read} returns -1 and the caller resets the
- * builder and reads the file again by the general route, which gives the same result or error as it
- * always has. Not thread-safe; one instance reads one file into an empty builder.
+ * TouchType)}) does: fields unquoted or quoted on one line (with doubled quotes), LF or CRLF line ends,
+ * empty lines, valid UTF-8, ASCII touchpoint ids, non-blank required fields, {@code occurred_at} as
+ * {@code YYYY-MM-DD} or {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} (the forms of {@code Values.fastInstant},
+ * untrimmed), {@code touch_type} empty or {@code marketing} or {@code sales} in any ASCII case. On
+ * anything else (a stray quote or a line end in quotes, a bare CR, a record with the wrong number of
+ * fields, a blank required field, another date form, a duplicate id, a header it cannot take, ...) in
+ * any piece, {@link #read} returns -1 and the caller resets the builder and reads the file again by the
+ * general route, which gives the same result or error (naming the first bad line) as it always has.
+ * One instance reads one file into an empty builder; its workers are instances of their own.
  */
 final class TouchpointFileScanner extends ByteRecordScanner {
-    /** The builder is sized once this much of the data has been read. */
-    private static final int SAMPLE = 1 << 22;
+    /** The size of the pieces the file is cut into. */
+    static final int PIECE = 8 << 20;
+
+    /** Bytes read at a time past a piece's end to find the end of its last record. */
+    private static final int TAIL = 1 << 16;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400L * NANOS_PER_SECOND;
 
     private static final byte[] MARKETING = "marketing".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SALES = "sales".getBytes(StandardCharsets.US_ASCII);
+
+    private static final DatasetAccess.Hooks DATASET = DatasetAccess.hooks();
+    private static final TouchField[] FIELDS = TouchField.values();
+
+    private final int pieceBytes;
+    private final int threads;
 
     private int idAt;
     private int accountAt;
@@ -63,17 +87,45 @@ final class TouchpointFileScanner extends ByteRecordScanner {
     /** Per field: whether it is quoted ({@code from .. to} then include the quotes until {@link #unquote}). */
     private boolean[] quoted;
 
-    private final ByteTable accounts = new ByteTable();
-    private final ByteTable persons = new ByteTable();
-    private final ByteTable channels = new ByteTable();
-    private final ByteTable sources = new ByteTable();
-    private final ByteTable campaigns = new ByteTable();
-    private final ByteTable offers = new ByteTable();
+    /** The piece being parsed (in a worker) and its byte tables, one per {@link TouchField}. */
+    private Piece piece;
 
-    private Dataset.Builder builder;
-    private int rows;
-    private ColumnWriter writer;
-    private Batch batch = new Batch();
+    private ByteTable[] tables;
+
+    TouchpointFileScanner() {
+        this(PIECE, Parallel.defaultThreads());
+    }
+
+    /** A scanner cutting files into pieces of {@code pieceBytes} parsed on {@code threads} threads. */
+    TouchpointFileScanner(int pieceBytes, int threads) {
+        if (pieceBytes < 1 || threads < 1) {
+            throw new IllegalArgumentException("piece bytes and threads must be positive");
+        }
+        this.pieceBytes = pieceBytes;
+        this.threads = threads;
+    }
+
+    /** A worker over the columns of {@code head}, whose header is read. */
+    private TouchpointFileScanner(TouchpointFileScanner head) {
+        this(head.pieceBytes, head.threads);
+        in = head.in;
+        columns = head.columns;
+        idAt = head.idAt;
+        accountAt = head.accountAt;
+        personAt = head.personAt;
+        occurredAt = head.occurredAt;
+        channelAt = head.channelAt;
+        sourceAt = head.sourceAt;
+        campaignAt = head.campaignAt;
+        offerAt = head.offerAt;
+        typeAt = head.typeAt;
+        used = head.used;
+        quoted = new boolean[columns];
+        from = new int[columns];
+        to = new int[columns];
+        wide = new boolean[columns];
+        buf = new byte[0];
+    }
 
     /**
      * Reads {@code file} into {@code into}, which must be empty; the number of touchpoints added, or -1
@@ -81,49 +133,260 @@ final class TouchpointFileScanner extends ByteRecordScanner {
      * the file: reset it and read the file by the general route).
      */
     long read(Path file, Dataset.Builder into) {
-        builder = into;
-        writer = new ColumnWriter(into);
-        boolean complete = false;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             in = channel;
             if (!header(file.getFileName().toString())) {
                 return giveUp();
             }
-            long dataStart = pos;
-            boolean sized = false;
-            while (true) {
-                int found = scan();
-                if (found == MORE) {
-                    long read = discarded + pos - dataStart;
-                    if (!sized && read >= SAMPLE && rows > 0) {
-                        sized = true;
-                        double estimate = (double) rows * (channel.size() - dataStart) / read;
-                        batch.expect = (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024);
-                    }
-                    refill();
-                } else if (found == END) {
-                    complete = true;
-                    break;
-                } else if (found == UNSUPPORTED || !row()) {
-                    break;
-                }
-            }
+            long added = readPieces(channel, discarded + pos, channel.size(), into);
+            return added >= 0 ? added : giveUp();
         } catch (IOException e) {
             unsupported = "cannot read the file this way: " + e;
-        } finally {
-            if (!writer.finish(batch, complete)) {
-                complete = false;
-                if (unsupported == null) {
-                    unsupported = "a duplicate touchpoint_id";
-                }
-            }
+            return giveUp();
         }
-        return complete ? rows : giveUp();
     }
 
     private long giveUp() {
         logGiveUp(TouchpointFileScanner.class, "touchpoint");
         return -1;
+    }
+
+    /**
+     * Parses the records of {@code [dataStart, size)} on the workers and adds them to {@code into} in
+     * file order on this thread; the rows added, or -1 with {@link #unsupported} set.
+     */
+    private long readPieces(FileChannel channel, long dataStart, long size, Dataset.Builder into) throws IOException {
+        long body = size - dataStart;
+        int count = (int) Math.max(1, (body + pieceBytes - 1) / pieceBytes);
+        int window = 2 * threads + 2; // pieces parsed ahead of the one being added, at most
+        Piece[] parsed = new Piece[count];
+        Object lock = new Object();
+        AtomicInteger next = new AtomicInteger();
+        int[] added = {0}; // pieces taken by this thread
+        boolean[] stop = {false};
+        Throwable[] failure = {null};
+        Runnable work = () -> {
+            TouchpointFileScanner worker = new TouchpointFileScanner(this);
+            try {
+                for (int k = next.getAndIncrement(); k < count; k = next.getAndIncrement()) {
+                    synchronized (lock) {
+                        while (!stop[0] && k >= added[0] + window) {
+                            lock.wait();
+                        }
+                        if (stop[0]) {
+                            return;
+                        }
+                    }
+                    long from = dataStart + (long) k * pieceBytes;
+                    long to = k + 1 == count ? size : from + pieceBytes;
+                    Piece p = worker.parse(from, to, size, k == 0);
+                    synchronized (lock) {
+                        parsed[k] = p;
+                        lock.notifyAll();
+                    }
+                }
+            } catch (Throwable t) {
+                synchronized (lock) {
+                    if (failure[0] == null) {
+                        failure[0] = t;
+                    }
+                    stop[0] = true;
+                    lock.notifyAll();
+                }
+            }
+        };
+        Thread[] workers = new Thread[Math.min(threads, count)];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Thread(work, "touchpoint-reader-" + w);
+            workers[w].setDaemon(true);
+            workers[w].start();
+        }
+        long rows = 0;
+        try {
+            for (int k = 0; k < count; k++) {
+                Piece p;
+                synchronized (lock) {
+                    while (parsed[k] == null && failure[0] == null) {
+                        lock.wait();
+                    }
+                    if (failure[0] != null) {
+                        rethrow(failure[0]);
+                    }
+                    p = parsed[k];
+                    parsed[k] = null;
+                    added[0] = k + 1;
+                    lock.notifyAll();
+                }
+                if (p.unsupported != null) {
+                    unsupported = p.unsupported;
+                    return -1;
+                }
+                add(p, into);
+                rows += p.rows;
+                if (k == 0 && count > 1 && p.rows > 0) {
+                    double estimate = (double) p.rows * body / Math.max(1, p.bytes);
+                    DATASET.expectTouchpoints(into, (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading touchpoints", e);
+        } finally {
+            synchronized (lock) {
+                stop[0] = true;
+                lock.notifyAll();
+            }
+            for (Thread t : workers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading touchpoints", e);
+                }
+            }
+        }
+        if (!DATASET.distinctTouchIds(into, threads)) {
+            unsupported = "a duplicate touchpoint_id";
+            return -1;
+        }
+        return rows;
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException) {
+            throw (IOException) t;
+        }
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        throw new IllegalStateException(t);
+    }
+
+    /**
+     * Numbers piece {@code p}'s new dictionary values in the builder (in their order of first appearance
+     * in the piece), turns its columns' local numbers into the builder's and appends its rows.
+     */
+    private static void add(Piece p, Dataset.Builder into) {
+        int[][] global = new int[FIELDS.length][];
+        for (int f = 0; f < FIELDS.length; f++) {
+            global[f] = new int[p.valueCount[f]];
+            for (int v = 0; v < p.valueCount[f]; v++) {
+                global[f][v] = DATASET.intern(into, FIELDS[f], p.values[f][v]);
+            }
+        }
+        int[] accounts = global[TouchField.ACCOUNT.ordinal()];
+        int[] persons = global[TouchField.PERSON.ordinal()];
+        int[] channels = global[TouchField.CHANNEL.ordinal()];
+        int[] sources = global[TouchField.SOURCE.ordinal()];
+        int[] campaigns = global[TouchField.CAMPAIGN.ordinal()];
+        int[] offers = global[TouchField.OFFER.ordinal()];
+        for (int r = 0; r < p.rows; r++) {
+            p.account[r] = accounts[p.account[r]];
+            int person = p.person[r];
+            p.person[r] = person < 0 ? -1 : persons[person];
+            p.channel[r] = channels[p.channel[r]];
+            p.source[r] = sources[p.source[r]];
+            p.campaign[r] = campaigns[p.campaign[r]];
+            p.offer[r] = offers[p.offer[r]];
+        }
+        DATASET.appendTouches(
+                into,
+                p.rows,
+                p.account,
+                p.person,
+                p.time,
+                p.channel,
+                p.source,
+                p.campaign,
+                p.offer,
+                p.type,
+                p.ids,
+                p.idEnd,
+                p.idHash);
+    }
+
+    /**
+     * Parses the piece nominally {@code [from, to)} of a file of {@code size} bytes: its records start
+     * after the first line end at or after {@code from - 1} ({@code from} itself for the {@code first}
+     * piece) and run up to the first line end at or after {@code to - 1}.
+     */
+    private Piece parse(long from, long to, long size, boolean first) throws IOException {
+        long readFrom = first ? from : from - 1;
+        int length = (int) (to - readFrom);
+        if (buf.length < length + TAIL) {
+            buf = new byte[length + TAIL];
+        }
+        readFully(readFrom, 0, length);
+        int start = 0;
+        if (!first) {
+            while (start < length && buf[start] != '\n') {
+                start++;
+            }
+            start++; // past the line end; past the piece when it has none
+        }
+        int end = length;
+        if (start >= length) {
+            end = start = length; // no record starts here: the previous piece reads it
+        } else if (to < size && buf[length - 1] != '\n') {
+            // the last record runs on past the piece: read up to its line end
+            int scanned = length;
+            while (true) {
+                int more = (int) Math.min(TAIL, size - (readFrom + end));
+                if (more <= 0) {
+                    break;
+                }
+                if (buf.length < end + more) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + more));
+                }
+                readFully(readFrom + end, end, more);
+                end += more;
+                while (scanned < end && buf[scanned] != '\n') {
+                    scanned++;
+                }
+                if (scanned < end) {
+                    end = scanned + 1;
+                    break;
+                }
+            }
+        }
+        pos = start;
+        limit = end;
+        eof = true;
+        line = 1;
+        unsupported = null;
+        piece = new Piece(end - start);
+        tables = new ByteTable[FIELDS.length];
+        for (int f = 0; f < tables.length; f++) {
+            tables[f] = new ByteTable();
+        }
+        while (true) {
+            int found = scan();
+            if (found == END) {
+                break;
+            }
+            if (found == UNSUPPORTED || !row()) {
+                piece.unsupported =
+                        unsupported + " (line " + line + " of the piece from byte " + (readFrom + start) + ")";
+                break;
+            }
+        }
+        Piece p = piece;
+        piece = null;
+        tables = null;
+        return p;
+    }
+
+    /** Reads {@code length} bytes at {@code position} of the file into {@code buf} at {@code at}. */
+    private void readFully(long position, int at, int length) throws IOException {
+        ByteBuffer target = ByteBuffer.wrap(buf, at, length);
+        while (target.hasRemaining()) {
+            if (in.read(target, position + target.position() - at) < 0) {
+                throw new IOException("the file shrank while being read");
+            }
+        }
     }
 
     // ---- the header
@@ -264,7 +527,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         return RECORD;
     }
 
-    /** Adds the current record as a touchpoint (an empty line is skipped); false when unsupported. */
+    /** Adds the current record to the piece (an empty line is skipped); false when unsupported. */
     private boolean row() {
         for (int i = 0; i < fields; i++) {
             if (quoted[i]) {
@@ -296,27 +559,19 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         if (type == null) {
             return unsupported("a touch_type in another form");
         }
-        int account = required(accounts, TouchField.ACCOUNT, accountAt);
-        int channel = required(channels, TouchField.CHANNEL, channelAt);
-        int person =
-                personAt < 0 || from[personAt] == to[personAt] ? -1 : required(persons, TouchField.PERSON, personAt);
+        int account = required(TouchField.ACCOUNT, accountAt);
+        int channel = required(TouchField.CHANNEL, channelAt);
+        int person = personAt < 0 || from[personAt] == to[personAt] ? -1 : required(TouchField.PERSON, personAt);
         if (account < 0 || channel < 0 || (person < 0 && unsupported != null)) {
             return false;
         }
-        int source = optional(sources, TouchField.SOURCE, sourceAt);
-        int campaign = optional(campaigns, TouchField.CAMPAIGN, campaignAt);
-        int offer = optional(offers, TouchField.OFFER, offerAt);
+        int source = optional(TouchField.SOURCE, sourceAt);
+        int campaign = optional(TouchField.CAMPAIGN, campaignAt);
+        int offer = optional(TouchField.OFFER, offerAt);
         if (source < 0 || campaign < 0 || offer < 0) {
             return false;
         }
-        batch.add(buf, a, z, account, person, at, channel, source, campaign, offer, type);
-        if (batch.size == Batch.ROWS) {
-            batch = writer.hand(batch);
-            if (batch == null) {
-                return unsupported("a duplicate touchpoint_id");
-            }
-        }
-        rows++;
+        piece.add(buf, a, z, account, person, at, channel, source, campaign, offer, (byte) type.ordinal());
         line++;
         return true;
     }
@@ -349,10 +604,11 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         return false;
     }
 
-    /** The id of the non-blank value of column {@code column}; -1 (with {@link #unsupported} set) else. */
-    private int required(ByteTable table, TouchField field, int column) {
+    /** The piece's number of the non-blank value of column {@code column}; -1 (with {@link #unsupported} set) else. */
+    private int required(TouchField field, int column) {
         int a = from[column];
         int z = to[column];
+        ByteTable table = tables[field.ordinal()];
         int id = table.find(buf, a, z);
         if (id >= 0) {
             return id;
@@ -362,15 +618,16 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             unsupported = "an empty, blank or invalid " + field;
             return -1;
         }
-        id = builder.intern(field, value);
+        id = piece.intern(field, value);
         table.put(buf, a, z, id);
         return id;
     }
 
-    /** The id of the value of column {@code column} ({@code ""} when there is no such column), or -1. */
-    private int optional(ByteTable table, TouchField field, int column) {
+    /** The piece's number of the value of column {@code column} ({@code ""} when there is no such column), or -1. */
+    private int optional(TouchField field, int column) {
         int a = column < 0 ? 0 : from[column];
         int z = column < 0 ? 0 : to[column];
+        ByteTable table = tables[field.ordinal()];
         int id = table.find(buf, a, z);
         if (id >= 0) {
             return id;
@@ -380,7 +637,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             unsupported = "invalid UTF-8";
             return -1;
         }
-        id = builder.intern(field, value);
+        id = piece.intern(field, value);
         table.put(buf, a, z, id);
         return id;
     }
@@ -477,25 +734,60 @@ final class TouchpointFileScanner extends ByteRecordScanner {
     }
 
     /**
-     * Rows parsed and numbered by the scanning thread, waiting for the column writer: primitives only,
-     * the touchpoint ids as bytes.
+     * The rows of one piece, as parsed by a worker: primitive columns, dictionary fields numbered in
+     * the piece's own dictionaries (in order of first appearance), the ids as bytes with a hash each.
      */
-    private static final class Batch {
-        static final int ROWS = 2048;
+    private static final class Piece {
+        int rows;
+        /** The bytes the piece's records take, for the size estimate. */
+        final int bytes;
 
-        byte[] ids = new byte[ROWS * 16];
-        final int[] idEnd = new int[ROWS];
-        final int[] account = new int[ROWS];
-        final int[] person = new int[ROWS];
-        final long[] time = new long[ROWS];
-        final int[] channel = new int[ROWS];
-        final int[] source = new int[ROWS];
-        final int[] campaign = new int[ROWS];
-        final int[] offer = new int[ROWS];
-        final TouchType[] type = new TouchType[ROWS];
-        int size;
-        /** The builder's expected touchpoint count, to pass on before these rows; 0 for none. */
-        int expect;
+        int[] account;
+        int[] person;
+        long[] time;
+        int[] channel;
+        int[] source;
+        int[] campaign;
+        int[] offer;
+        byte[] type;
+        byte[] ids;
+        int[] idEnd;
+        long[] idHash;
+
+        final String[][] values = new String[FIELDS.length][];
+        final int[] valueCount = new int[FIELDS.length];
+        String unsupported;
+
+        Piece(int bytes) {
+            this.bytes = bytes;
+            int n = bytes / 64 + 16;
+            account = new int[n];
+            person = new int[n];
+            time = new long[n];
+            channel = new int[n];
+            source = new int[n];
+            campaign = new int[n];
+            offer = new int[n];
+            type = new byte[n];
+            ids = new byte[n * 16];
+            idEnd = new int[n];
+            idHash = new long[n];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = new String[16];
+            }
+        }
+
+        /** The piece's number for {@code value}, new to the piece, of {@code field}. */
+        int intern(TouchField field, String value) {
+            int f = field.ordinal();
+            int n = valueCount[f];
+            if (n == values[f].length) {
+                values[f] = Arrays.copyOf(values[f], n * 2);
+            }
+            values[f][n] = value;
+            valueCount[f] = n + 1;
+            return n;
+        }
 
         void add(
                 byte[] b,
@@ -508,137 +800,53 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                 int sourceId,
                 int campaignId,
                 int offerId,
-                TouchType touchType) {
-            int start = size == 0 ? 0 : idEnd[size - 1];
+                byte touchType) {
+            int r = rows;
+            if (r == account.length) {
+                int n = r + (r >> 1) + 16;
+                account = Arrays.copyOf(account, n);
+                person = Arrays.copyOf(person, n);
+                time = Arrays.copyOf(time, n);
+                channel = Arrays.copyOf(channel, n);
+                source = Arrays.copyOf(source, n);
+                campaign = Arrays.copyOf(campaign, n);
+                offer = Arrays.copyOf(offer, n);
+                type = Arrays.copyOf(type, n);
+                idEnd = Arrays.copyOf(idEnd, n);
+                idHash = Arrays.copyOf(idHash, n);
+            }
+            int start = r == 0 ? 0 : idEnd[r - 1];
             if (start + (z - a) > ids.length) {
                 ids = Arrays.copyOf(ids, Math.max(ids.length * 2, start + (z - a)));
             }
             System.arraycopy(b, a, ids, start, z - a);
-            idEnd[size] = start + (z - a);
-            account[size] = accountId;
-            person[size] = personId;
-            time[size] = at;
-            channel[size] = channelId;
-            source[size] = sourceId;
-            campaign[size] = campaignId;
-            offer[size] = offerId;
-            type[size++] = touchType;
-        }
-    }
-
-    /**
-     * The second stage: a thread that appends batches to the builder's touch columns, its id column and
-     * duplicate-id index, while the scanning thread parses the next rows and numbers their dictionary
-     * values. The two touch disjoint parts of the builder (the scanner only its dictionaries and people,
-     * the writer only the touch columns), and {@link #finish} joins the thread, so the builder is whole
-     * for the caller afterwards. A duplicate id stops the writer; the scanner learns of it at its next
-     * hand-over and gives up as before.
-     */
-    private static final class ColumnWriter {
-        private static final Batch END = new Batch();
-
-        private final Dataset.Builder builder;
-        private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
-        private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(8);
-        private final Thread thread;
-        private volatile boolean duplicate;
-        private volatile Throwable failure;
-
-        ColumnWriter(Dataset.Builder builder) {
-            this.builder = builder;
-            for (int i = 0; i < 4; i++) {
-                empty.add(new Batch());
-            }
-            thread = new Thread(this::run, "touchpoint-columns");
-            thread.setDaemon(true);
-            thread.start();
+            idEnd[r] = start + (z - a);
+            idHash[r] = hash(b, a, z);
+            account[r] = accountId;
+            person[r] = personId;
+            time[r] = at;
+            channel[r] = channelId;
+            source[r] = sourceId;
+            campaign[r] = campaignId;
+            offer[r] = offerId;
+            type[r] = touchType;
+            rows = r + 1;
         }
 
-        /** Passes a full batch on; returns an empty one, or null once the writer met a duplicate id. */
-        Batch hand(Batch b) {
-            if (duplicate || failure != null) {
-                return null;
+        /** A 64-bit hash of the bytes {@code b[a .. z)}, eight at a time. */
+        static long hash(byte[] b, int a, int z) {
+            long h = (z - a) * 0x9E3779B97F4A7C15L;
+            int i = a;
+            for (; i + Long.BYTES <= z; i += Long.BYTES) {
+                h = (h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L;
+                h ^= h >>> 31;
             }
-            try {
-                full.put(b);
-                return empty.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading touchpoints", e);
+            long tail = 0;
+            for (int k = z - 1; k >= i; k--) {
+                tail = (tail << 8) | (b[k] & 0xFF);
             }
-        }
-
-        /**
-         * Passes the last rows on (when {@code complete}) and waits for the writer; false if it met a
-         * duplicate id. A failure of the writer thread itself is rethrown.
-         */
-        boolean finish(Batch last, boolean complete) {
-            try {
-                if (complete && !duplicate && failure == null) {
-                    full.put(last);
-                }
-                full.put(END);
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading touchpoints", e);
-            }
-            if (failure instanceof RuntimeException) {
-                throw (RuntimeException) failure;
-            }
-            if (failure instanceof Error) {
-                throw (Error) failure;
-            }
-            return !duplicate;
-        }
-
-        private void run() {
-            try {
-                while (true) {
-                    Batch b = full.take();
-                    if (b == END) {
-                        return;
-                    }
-                    if (!duplicate && !write(b)) {
-                        duplicate = true;
-                    }
-                    b.size = 0;
-                    b.expect = 0;
-                    empty.offer(b); // the scanner waits for this one unless the writer stopped
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable t) {
-                failure = t;
-                duplicate = true; // stop the scanner at its next hand-over
-                full.clear();
-                empty.offer(new Batch());
-            }
-        }
-
-        private boolean write(Batch b) {
-            if (b.expect > 0) {
-                builder.expectTouchpoints(b.expect);
-            }
-            int start = 0;
-            for (int r = 0; r < b.size; r++) {
-                if (!builder.addTouchpoint(
-                        b.ids,
-                        start,
-                        b.idEnd[r],
-                        b.account[r],
-                        b.person[r],
-                        b.time[r],
-                        b.channel[r],
-                        b.source[r],
-                        b.campaign[r],
-                        b.offer[r],
-                        b.type[r])) {
-                    return false;
-                }
-                start = b.idEnd[r];
-            }
-            return true;
+            h = (h ^ tail) * 0x94D049BB133111EBL;
+            return h ^ (h >>> 29);
         }
     }
 }

@@ -5,6 +5,9 @@ import io.github.attribution.Attributor;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.datadriven.MarkovFit;
+import io.github.attribution.datadriven.PathStatistics;
+import io.github.attribution.internal.Parallel;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -84,12 +88,32 @@ public final class Comparison {
     private final Basis basis;
     private final List<String> models;
     private final List<ComparisonTable> tables;
+    private final Bootstrap.Settings intervals;
+    private final List<RemovalEffect> removalEffects;
 
-    private Comparison(Basis basis, List<String> models, List<ComparisonTable> tables) {
+    private Comparison(
+            Basis basis,
+            List<String> models,
+            List<ComparisonTable> tables,
+            Bootstrap.Settings intervals,
+            List<RemovalEffect> removalEffects) {
         this.basis = basis;
         this.models = List.copyOf(models);
         this.tables = List.copyOf(tables);
+        this.intervals = intervals;
+        this.removalEffects = List.copyOf(removalEffects);
     }
+
+    /**
+     * A markov model's removal effect of one channel with its bootstrap interval.
+     *
+     * @param model the model's name
+     * @param channel the channel
+     * @param removalEffect the removal effect fitted on all the data, 0 to 1
+     * @param low the interval's lower bound
+     * @param high its upper bound
+     */
+    public record RemovalEffect(String model, String channel, double removalEffect, double low, double high) {}
 
     /** Compares {@code models} by their share of won revenue per channel. */
     public static Comparison run(Attributor attributor, Journeys journeys, List<AttributionModel> models) {
@@ -119,6 +143,23 @@ public final class Comparison {
             List<AttributionModel> models,
             Basis basis,
             ObjIntConsumer<CreditTable> tap) {
+        return run(attributor, journeys, models, basis, tap, null);
+    }
+
+    /**
+     * Like {@link #run(Attributor, Journeys, List, Basis, ObjIntConsumer)}, with bootstrap intervals on
+     * every figure when {@code intervals} is not null ({@link Bootstrap}): replicates are computed on
+     * the attributor's threads and do not depend on their number.
+     *
+     * @throws IllegalArgumentException if {@code models} is empty
+     */
+    public static Comparison run(
+            Attributor attributor,
+            Journeys journeys,
+            List<AttributionModel> models,
+            Basis basis,
+            ObjIntConsumer<CreditTable> tap,
+            Bootstrap.Settings intervals) {
         Objects.requireNonNull(attributor, "attributor must not be null");
         Objects.requireNonNull(journeys, "journeys must not be null");
         Objects.requireNonNull(models, "models must not be null");
@@ -128,18 +169,85 @@ public final class Comparison {
         Dataset data = journeys.dataset();
         long[][][] sums = new long[models.size()][][];
         List<String> names = new ArrayList<>();
+        int threads = attributor.threads();
+        byte[][] weights = intervals == null ? null : Bootstrap.weights(data, intervals, threads);
+        long[][][][] replicates = intervals == null ? null : new long[models.size()][][][];
+        List<RemovalEffect> removal = new ArrayList<>();
+        Bootstrap.DataDriven dataDriven = null;
         for (int m = 0; m < models.size(); m++) {
             AttributionModel model = Objects.requireNonNull(models.get(m), "model must not be null");
             long[][] s = new long[data.currencies().size()][data.channelCount() + 1];
             int index = m;
+            boolean refit = intervals != null && Bootstrap.isDataDriven(model);
+            Bootstrap.RuleBased rules = intervals != null && !refit ? new Bootstrap.RuleBased(data) : null;
             attributor.stream(journeys, model, table -> {
                 add(table, basis, s);
+                if (rules != null) {
+                    rules.add(table, basis);
+                }
                 tap.accept(table, index);
             });
             sums[m] = s;
             names.add(model.name());
+            if (rules != null) {
+                replicates[m] = rules.replicates(weights, threads);
+            } else if (refit) {
+                if (dataDriven == null) {
+                    dataDriven = new Bootstrap.DataDriven(journeys, basis);
+                }
+                Bootstrap.DataDriven dd = dataDriven;
+                Function<PathStatistics, AttributionModel> fitter = dd.refit(model);
+                Bootstrap.Replicate[] reps = new Bootstrap.Replicate[weights.length];
+                Parallel.run(
+                        threads, weights.length, b -> reps[b] = dd.replicate(fitter, weights[b], journeys.cursor()));
+                replicates[m] = new long[weights.length][][];
+                for (int b = 0; b < reps.length; b++) {
+                    replicates[m][b] = reps[b].sums();
+                }
+                if (reps[0].removalEffects() != null) {
+                    MarkovFit full = (MarkovFit) fitter.apply(dd.base());
+                    List<String> channels = new ArrayList<>(full.channels());
+                    for (String channel : channels) {
+                        int ch = channelIndex(data, channel);
+                        double[] v = new double[reps.length];
+                        for (int b = 0; b < reps.length; b++) {
+                            v[b] = reps[b].removalEffects()[ch];
+                        }
+                        double[] i = Bootstrap.percentile(v, intervals.level());
+                        removal.add(new RemovalEffect(model.name(), channel, full.removalEffect(channel), i[0], i[1]));
+                    }
+                }
+            }
         }
-        return build(data, basis, names, sums);
+        long[][] totals = intervals == null ? null : totals(data, basis, weights);
+        return build(data, basis, names, sums, intervals, replicates, totals, removal);
+    }
+
+    private static int channelIndex(Dataset data, String name) {
+        for (int c = 0; c < data.channelCount(); c++) {
+            if (data.channelName(c).equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no channel " + name);
+    }
+
+    /** Per replicate, per currency: the weighted basis total. */
+    private static long[][] totals(Dataset data, Basis basis, byte[][] weights) {
+        long[][] totals = new long[weights.length][data.currencies().size()];
+        for (int b = 0; b < weights.length; b++) {
+            for (int o = 0; o < data.opportunityCount(); o++) {
+                if (basis == Basis.REVENUE && data.status(o) != OpportunityStatus.WON) {
+                    continue;
+                }
+                int w = weights[b][data.opportunityAccount(o)];
+                if (w != 0) {
+                    int cur = data.currencyIndex(o);
+                    totals[b][cur] = Math.addExact(totals[b][cur], Math.multiplyExact(data.amount(o), w));
+                }
+            }
+        }
+        return totals;
     }
 
     /** Compares the models of {@code result} by their share of won revenue. */
@@ -158,7 +266,7 @@ public final class Comparison {
             sums[m] = new long[data.currencies().size()][data.channelCount() + 1];
             add(result.tables().get(m), basis, sums[m]);
         }
-        return build(data, basis, result.models(), sums);
+        return build(data, basis, result.models(), sums, null, null, null, List.of());
     }
 
     private static void requireModels(int n) {
@@ -184,7 +292,15 @@ public final class Comparison {
         }
     }
 
-    private static Comparison build(Dataset data, Basis basis, List<String> models, long[][][] sums) {
+    private static Comparison build(
+            Dataset data,
+            Basis basis,
+            List<String> models,
+            long[][][] sums,
+            Bootstrap.Settings intervals,
+            long[][][][] replicates,
+            long[][] totals,
+            List<RemovalEffect> removal) {
         int m = models.size();
         List<Integer> currencies = new ArrayList<>();
         for (int c = 0; c < data.currencies().size(); c++) {
@@ -230,9 +346,24 @@ public final class Comparison {
                     amounts[i][k] = sums[k][cur][ch];
                 }
             }
-            tables.add(new ComparisonTable(data.currencies().get(cur), basis, models, names, amounts));
+            ComparisonTable.Replicates reps = null;
+            if (intervals != null) {
+                int replicateCount = intervals.replicates();
+                long[][][] repAmounts = new long[replicateCount][channels.size()][m];
+                long[] repTotals = new long[replicateCount];
+                for (int b = 0; b < replicateCount; b++) {
+                    repTotals[b] = totals[b][cur];
+                    for (int i = 0; i < channels.size(); i++) {
+                        for (int k = 0; k < m; k++) {
+                            repAmounts[b][i][k] = replicates[k][b][cur][channels.get(i)];
+                        }
+                    }
+                }
+                reps = new ComparisonTable.Replicates(intervals, repAmounts, repTotals);
+            }
+            tables.add(new ComparisonTable(data.currencies().get(cur), basis, models, names, amounts, reps));
         }
-        return new Comparison(basis, models, tables);
+        return new Comparison(basis, models, tables, intervals, removal);
     }
 
     /** What the shares are shares of. */
@@ -264,6 +395,43 @@ public final class Comparison {
         throw new NoSuchElementException("no " + basis.description() + " in " + currency + " to compare");
     }
 
+    /** The bootstrap settings, or null when run without intervals. */
+    public Bootstrap.Settings intervals() {
+        return intervals;
+    }
+
+    /**
+     * Every markov model's removal effects with their intervals (models in the order given, channels
+     * by name); empty without intervals.
+     */
+    public List<RemovalEffect> removalEffects() {
+        return removalEffects;
+    }
+
+    /** The columns {@link #writeCsv} adds after {@link #columns()} when run with intervals. */
+    public static List<String> intervalColumns() {
+        return List.of("amount_low", "amount_high", "share_low", "share_high", "spread_low", "spread_high");
+    }
+
+    private List<String> shareColumns() {
+        if (intervals == null) {
+            return columns();
+        }
+        List<String> c = new ArrayList<>(columns());
+        c.addAll(intervalColumns());
+        return c;
+    }
+
+    private List<String> correlationColumnsUsed() {
+        if (intervals == null) {
+            return correlationColumns();
+        }
+        List<String> c = new ArrayList<>(correlationColumns());
+        c.add("spearman_low");
+        c.add("spearman_high");
+        return c;
+    }
+
     /** The columns of {@link #writeCsv}. */
     public static List<String> columns() {
         return List.of("basis", "currency", "channel", "model", "amount", "share", "spread");
@@ -277,7 +445,7 @@ public final class Comparison {
     /** Writes the shares as CSV: a header, then one record per channel per model per currency. */
     public void writeCsv(Appendable out) throws IOException {
         Objects.requireNonNull(out, "out must not be null");
-        Formats.csvLine(out, columns());
+        Formats.csvLine(out, shareColumns());
         for (ComparisonTable t : tables) {
             for (List<String> row : t.shareRows()) {
                 Formats.csvLine(out, row);
@@ -288,7 +456,7 @@ public final class Comparison {
     /** Writes the rank correlations as CSV: a header, then one record per pair of models per currency. */
     public void writeCorrelationsCsv(Appendable out) throws IOException {
         Objects.requireNonNull(out, "out must not be null");
-        Formats.csvLine(out, correlationColumns());
+        Formats.csvLine(out, correlationColumnsUsed());
         for (ComparisonTable t : tables) {
             for (List<String> row : t.correlationRows()) {
                 Formats.csvLine(out, row);
@@ -317,7 +485,7 @@ public final class Comparison {
         String sep = "\n";
         for (ComparisonTable t : tables) {
             for (List<String> row : t.shareRows()) {
-                out.append(sep).append(Formats.jsonObject(columns(), row, 4));
+                out.append(sep).append(Formats.jsonObject(shareColumns(), row, 4));
                 sep = ",\n";
             }
         }
@@ -325,11 +493,37 @@ public final class Comparison {
         sep = "\n";
         for (ComparisonTable t : tables) {
             for (List<String> row : t.correlationRows()) {
-                out.append(sep).append(Formats.jsonObject(correlationColumns(), row, 4));
+                out.append(sep).append(Formats.jsonObject(correlationColumnsUsed(), row, 4));
                 sep = ",\n";
             }
         }
-        out.append("\n]}\n");
+        if (intervals == null) {
+            out.append("\n]}\n");
+            return;
+        }
+        out.append("\n],\"removal_effects\":[");
+        sep = "\n";
+        List<String> names = List.of("model", "channel", "removal_effect", "removal_effect_low", "removal_effect_high");
+        for (RemovalEffect r : removalEffects) {
+            out.append(sep)
+                    .append(Formats.jsonObject(
+                            names,
+                            List.of(
+                                    r.model(),
+                                    r.channel(),
+                                    ComparisonTable.decimal(r.removalEffect(), 6),
+                                    ComparisonTable.decimal(r.low(), 6),
+                                    ComparisonTable.decimal(r.high(), 6)),
+                            2));
+            sep = ",\n";
+        }
+        out.append("\n],\"intervals\":{\"level\":")
+                .append(intervals.levelText())
+                .append(",\"replicates\":")
+                .append(String.valueOf(intervals.replicates()))
+                .append(",\"seed\":")
+                .append(String.valueOf(intervals.seed()))
+                .append("}}\n");
     }
 
     /** The JSON form as a string. */
@@ -373,6 +567,19 @@ public final class Comparison {
                 b.append('\n');
             }
             b.append(tables.get(i).toText(width));
+        }
+        if (!removalEffects.isEmpty()) {
+            b.append("\nRemoval effects (").append(intervals.describe()).append(")\n");
+            TextTable t =
+                    new TextTable(List.of("model", "channel", "removal effect"), new boolean[] {false, false, true});
+            for (RemovalEffect r : removalEffects) {
+                t.add(List.of(
+                        r.model(),
+                        r.channel(),
+                        ComparisonTable.decimal(r.removalEffect(), 3) + " [" + ComparisonTable.decimal(r.low(), 3)
+                                + ", " + ComparisonTable.decimal(r.high(), 3) + "]"));
+            }
+            b.append(t.render());
         }
         return b.toString();
     }

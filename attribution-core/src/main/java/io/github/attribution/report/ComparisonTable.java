@@ -33,9 +33,28 @@ public final class ComparisonTable {
     private final long[][] amounts;
     private final long total;
     private final double[][] correlation;
+    /** The bootstrap replicates, or null without intervals. */
+    private final Replicates replicates;
+
+    /**
+     * Bootstrap replicates of a table: {@code amounts[b][channel][model]} in minor units and the
+     * basis total {@code totals[b]} of replicate {@code b}.
+     */
+    record Replicates(Bootstrap.Settings settings, long[][][] amounts, long[] totals) {}
 
     ComparisonTable(
             Currency currency, Comparison.Basis basis, List<String> models, List<String> channels, long[][] amounts) {
+        this(currency, basis, models, channels, amounts, null);
+    }
+
+    ComparisonTable(
+            Currency currency,
+            Comparison.Basis basis,
+            List<String> models,
+            List<String> channels,
+            long[][] amounts,
+            Replicates replicates) {
+        this.replicates = replicates;
         this.currency = currency;
         this.basis = basis;
         this.models = List.copyOf(models);
@@ -174,14 +193,19 @@ public final class ComparisonTable {
         List<List<String>> rows = new ArrayList<>();
         for (int c = 0; c < channels.size(); c++) {
             for (int k = 0; k < models.size(); k++) {
-                rows.add(List.of(
+                List<String> row = List.of(
                         basis.label(),
                         currency.getCurrencyCode(),
                         channels.get(c),
                         models.get(k),
                         Money.format(amounts[c][k], currency),
                         shareDecimal(c, k, 6).toPlainString(),
-                        spreadDecimal(c, 6).toPlainString()));
+                        spreadDecimal(c, 6).toPlainString());
+                if (replicates != null) {
+                    row = new ArrayList<>(row);
+                    row.addAll(intervalValues(c, k));
+                }
+                rows.add(row);
             }
         }
         return rows;
@@ -192,15 +216,165 @@ public final class ComparisonTable {
         List<List<String>> rows = new ArrayList<>();
         for (int a = 0; a < models.size(); a++) {
             for (int b = a + 1; b < models.size(); b++) {
-                rows.add(List.of(
+                List<String> row = List.of(
                         basis.label(),
                         currency.getCurrencyCode(),
                         models.get(a),
                         models.get(b),
-                        decimal(correlation[a][b], 6)));
+                        decimal(correlation[a][b], 6));
+                if (replicates != null) {
+                    double[] i = spearmanInterval(a, b);
+                    row = new ArrayList<>(row);
+                    row.add(decimal(i[0], 6));
+                    row.add(decimal(i[1], 6));
+                }
+                rows.add(row);
             }
         }
         return rows;
+    }
+
+    // ---- intervals (models.md "Intervals"): percentile intervals over the bootstrap replicates
+
+    /** Whether the table carries bootstrap intervals. */
+    public boolean hasIntervals() {
+        return replicates != null;
+    }
+
+    /** The bootstrap settings, or null without intervals. */
+    public Bootstrap.Settings intervalSettings() {
+        return replicates == null ? null : replicates.settings();
+    }
+
+    private double[] values(java.util.function.IntToDoubleFunction replicate) {
+        if (replicates == null) {
+            throw new IllegalStateException("this comparison was run without intervals");
+        }
+        double[] v = new double[replicates.totals().length];
+        for (int b = 0; b < v.length; b++) {
+            v[b] = replicate.applyAsDouble(b);
+        }
+        return v;
+    }
+
+    double replicateShare(int b, int channel, int model) {
+        long t = replicates.totals()[b];
+        return t == 0 ? Double.NaN : (double) replicates.amounts()[b][channel][model] / t;
+    }
+
+    private double[] interval(java.util.function.IntToDoubleFunction replicate) {
+        return Bootstrap.percentile(values(replicate), replicates.settings().level());
+    }
+
+    /** The interval of {@link #share}: {@code {low, high}} as fractions. */
+    public double[] shareInterval(int channel, int model) {
+        return interval(b -> replicateShare(b, channel, model));
+    }
+
+    /** The interval of {@link #amount}: {@code {low, high}} in minor units (a statistic, not money). */
+    public double[] amountInterval(int channel, int model) {
+        return interval(b -> replicates.amounts()[b][channel][model]);
+    }
+
+    /** The interval of {@link #spread}: {@code {low, high}} as fractions. */
+    public double[] spreadInterval(int channel) {
+        return interval(b -> {
+            double max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < models.size(); k++) {
+                double v = replicateShare(b, channel, k);
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
+            return max - min;
+        });
+    }
+
+    /** The interval of the share of {@code channel} under model {@code a} minus under model {@code b}. */
+    public double[] differenceInterval(int channel, int a, int b) {
+        return interval(r -> replicateShare(r, channel, a) - replicateShare(r, channel, b));
+    }
+
+    /** The interval of {@link #spearman}; NaN bounds when undefined in every replicate. */
+    public double[] spearmanInterval(int a, int b) {
+        int ranked = channels.size() - (channels.contains(Report.UNATTRIBUTED) ? 1 : 0);
+        return interval(r -> {
+            long[] x = new long[ranked];
+            long[] y = new long[ranked];
+            int i = 0;
+            for (int c = 0; c < channels.size(); c++) {
+                if (!channels.get(c).equals(Report.UNATTRIBUTED)) {
+                    x[i] = replicates.amounts()[r][c][a];
+                    y[i++] = replicates.amounts()[r][c][b];
+                }
+            }
+            return RankCorrelation.spearman(x, y);
+        });
+    }
+
+    /**
+     * The model with the highest share of {@code channel} and the one with the lowest ({@code {high,
+     * low}}, the first such in model order), or null with fewer than two models.
+     */
+    public int[] extremeModels(int channel) {
+        if (models.size() < 2) {
+            return null;
+        }
+        int hi = 0;
+        int lo = 0;
+        for (int k = 1; k < models.size(); k++) {
+            if (amounts[channel][k] > amounts[channel][hi]) {
+                hi = k;
+            }
+            if (amounts[channel][k] < amounts[channel][lo]) {
+                lo = k;
+            }
+        }
+        return new int[] {hi, lo};
+    }
+
+    /**
+     * Whether the models disagree on {@code channel} by more than their noise: the interval of the
+     * highest model's share minus the lowest model's share (at the estimate) lies above 0.
+     */
+    public boolean exceedsNoise(int channel) {
+        int[] e = extremeModels(channel);
+        return e != null && e[0] != e[1] && differenceInterval(channel, e[0], e[1])[0] > 0;
+    }
+
+    /** A fraction as a percent to one decimal, half-up, without the sign: {@code 18.6}. */
+    static String percentNumber(double fraction) {
+        return decimal(fraction * 100, 1);
+    }
+
+    /** {@code [17.9, 19.4]}: an interval of fractions as percents to one decimal. */
+    static String percentRange(double[] interval) {
+        return "[" + percentNumber(interval[0]) + ", " + percentNumber(interval[1]) + "]";
+    }
+
+    /** The {@code _low}/{@code _high} CSV/JSON values of a share row, in {@link Comparison#intervalColumns()} order. */
+    private List<String> intervalValues(int c, int k) {
+        double[] amount = amountInterval(c, k);
+        double[] share = shareInterval(c, k);
+        double[] spread = spreadInterval(c);
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return List.of(
+                minorUnits(amount[0], digits),
+                minorUnits(amount[1], digits),
+                decimal(share[0], 6),
+                decimal(share[1], 6),
+                decimal(spread[0], 6),
+                decimal(spread[1], 6));
+    }
+
+    /** A minor-unit statistic in currency units, half-up to the currency's digits. */
+    private static String minorUnits(double minor, int digits) {
+        return Double.isNaN(minor)
+                ? ""
+                : BigDecimal.valueOf(minor)
+                        .movePointLeft(digits)
+                        .setScale(digits, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 
     /**
@@ -227,9 +401,10 @@ public final class ComparisonTable {
             List<String> row = new ArrayList<>();
             row.add(channels.get(c));
             for (int k = 0; k < models.size(); k++) {
-                row.add(percent(c, k));
+                row.add(percent(c, k) + (replicates == null ? "" : " " + percentRange(shareInterval(c, k))));
             }
-            row.add(spreadDecimal(c, 3).movePointRight(2).toPlainString() + " pp");
+            row.add(spreadDecimal(c, 3).movePointRight(2).toPlainString() + " pp"
+                    + (replicates == null ? "" : " " + percentRange(spreadInterval(c))));
             shares.add(row);
         }
         b.append(shares.render(width, 1));
@@ -240,6 +415,27 @@ public final class ComparisonTable {
                     .append(": ")
                     .append(spreadDecimal(disputed, 3).movePointRight(2).toPlainString())
                     .append(" percentage points between the highest and lowest share.\n");
+        }
+        if (replicates != null) {
+            b.append(replicates.settings().describe()).append(".\n");
+            if (models.size() > 1) {
+                List<String> beyond = new ArrayList<>();
+                for (int c = 0; c < channels.size(); c++) {
+                    if (exceedsNoise(c)) {
+                        int[] e = extremeModels(c);
+                        double[] d = differenceInterval(c, e[0], e[1]);
+                        beyond.add(channels.get(c) + " (" + models.get(e[0]) + " - " + models.get(e[1]) + " = "
+                                + decimal(share(c, e[0]) * 100 - share(c, e[1]) * 100, 1) + " pp "
+                                + percentRange(d) + ")");
+                    }
+                }
+                b.append(
+                        beyond.isEmpty()
+                                ? "No channel's highest and lowest model differ by more than their noise.\n"
+                                : "Highest and lowest model differ by more than their noise (interval of the difference"
+                                        + " above 0) on " + beyond.size() + " of " + channels.size() + " channels: "
+                                        + String.join("; ", beyond) + ".\n");
+            }
         }
         b.append("\nSpearman rank correlation of the channels' order (1 = same, -1 = reversed; ties share ranks)\n");
         List<String> corrHeader = new ArrayList<>();
@@ -253,6 +449,10 @@ public final class ComparisonTable {
             row.add(models.get(a));
             for (int k = 0; k < models.size(); k++) {
                 String v = decimal(correlation[a][k], 2);
+                if (replicates != null && a != k && !v.isEmpty()) {
+                    double[] i = spearmanInterval(a, k);
+                    v += Double.isNaN(i[0]) ? "" : " [" + decimal(i[0], 2) + ", " + decimal(i[1], 2) + "]";
+                }
                 row.add(v.isEmpty() ? "n/a" : v);
             }
             corr.add(row);

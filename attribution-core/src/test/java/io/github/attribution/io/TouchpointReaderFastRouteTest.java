@@ -1,6 +1,7 @@
 package io.github.attribution.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -121,12 +122,17 @@ final class TouchpointReaderFastRouteTest {
 
     /** The outcome of a read: the dataset described, or the error, plus rejects and counters. */
     private static List<String> outcome(Path file, boolean skip, boolean general) {
+        return outcome(file, skip, general ? null : new TouchpointFileScanner());
+    }
+
+    /** The outcome by the general route ({@code fast} null) or through {@code fast} first. */
+    private static List<String> outcome(Path file, boolean skip, TouchpointFileScanner fast) {
         List<String> out = new ArrayList<>();
         DatasetReader reader = new DatasetReader(
                 Money.currency("USD"), skip ? (e, record) -> out.add("reject " + e.getMessage() + " " + record) : null);
         Dataset.Builder b = Dataset.builder();
         try {
-            long n = general ? reader.readTouchpointsGeneral(file, b) : reader.readTouchpoints(file, b);
+            long n = fast == null ? reader.readTouchpointsGeneral(file, b) : reader.readTouchpoints(file, b, fast);
             out.add("added " + n + " read " + reader.rowsRead() + " rejected " + reader.rejected());
             Dataset d = b.build();
             for (int t = 0; t < d.touchCount(); t++) {
@@ -145,24 +151,40 @@ final class TouchpointReaderFastRouteTest {
     }
 
     private void assertSame(String text) throws IOException {
+        assertSame(text, TouchpointFileScanner.PIECE, 2);
+    }
+
+    /** The fast route cutting the file into pieces of {@code pieceBytes} on {@code threads} threads. */
+    private void assertSame(String text, int pieceBytes, int threads) throws IOException {
         Path file = dir.resolve("touchpoints.csv");
         Files.write(file, text.getBytes(StandardCharsets.UTF_8));
         for (boolean skip : new boolean[] {false, true}) {
-            assertEquals(outcome(file, skip, true), outcome(file, skip, false), text);
+            assertEquals(
+                    outcome(file, skip, null),
+                    outcome(file, skip, new TouchpointFileScanner(pieceBytes, threads)),
+                    "pieces of " + pieceBytes + " bytes on " + threads + " threads: " + text);
         }
     }
 
-    private boolean fast(String text) throws IOException {
+    private boolean fast(String text, int pieceBytes, int threads) throws IOException {
         Path file = dir.resolve("fast.csv");
         Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-        return new TouchpointFileScanner().read(file, Dataset.builder()) >= 0;
+        return new TouchpointFileScanner(pieceBytes, threads).read(file, Dataset.builder()) >= 0;
+    }
+
+    private boolean fast(String text) throws IOException {
+        return fast(text, TouchpointFileScanner.PIECE, 2);
     }
 
     @Test
     void read_generatedFiles_sameAsGeneralRoute() {
         qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
             try {
-                assertSame(generate(seed, seed % 3 == 0));
+                String text = generate(seed, seed % 3 == 0);
+                assertSame(text);
+                // the same file cut into pieces of 1 to 400 bytes, parsed on 1 to 3 threads
+                Random r = new Random(seed);
+                assertSame(text, 1 + r.nextInt(400), 1 + r.nextInt(3));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -205,5 +227,130 @@ final class TouchpointReaderFastRouteTest {
         assertSame(h + "T1,A,P,2025-01-01,Email,\"multi\nline\",\n");
         assertSame(h + "T1,A,P,2025-01-01,Em\"ail,c,\n");
         assertSame(h.replace("channel,", "") + "T1,A,P,2025-01-01,c,\n"); // no channel column
+    }
+
+    /**
+     * The file cut into pieces of 1 to 24 bytes, and once at every byte from 20 before to 20 after
+     * {@code around} (pieces as long as the data before the cut), on 1 and 3 threads.
+     */
+    private void assertSameWhereverCut(String text, int around) throws IOException {
+        int dataStart = text.indexOf('\n') + 1;
+        for (int piece = 1; piece <= 24; piece++) {
+            assertSame(text, piece, piece % 2 == 0 ? 1 : 3);
+        }
+        for (int cut = Math.max(dataStart + 1, around - 20); cut <= around + 20 && cut < text.length(); cut++) {
+            assertSame(text, cut - dataStart, cut % 2 == 0 ? 1 : 3);
+        }
+    }
+
+    @Test
+    void read_quotedLineEndAtEveryPieceEdge_sameAsGeneralRoute() throws IOException {
+        String h = "touchpoint_id,account_id,occurred_at,channel,campaign\n";
+        StringBuilder text = new StringBuilder(h);
+        for (int i = 0; i < 12; i++) {
+            text.append("T")
+                    .append(i)
+                    .append(",A")
+                    .append(i % 3)
+                    .append(",2025-01-0")
+                    .append(1 + i % 9);
+            text.append(i == 7 ? ",Email,\"two\nlines, \"\"quoted\"\"\"\n" : ",Ads,c" + i + "\n");
+        }
+        // wherever the cuts fall, before, inside or after the quoted line end, the route gives up and
+        // the general route reads the file
+        int quote = text.indexOf("\"two");
+        assertSameWhereverCut(text.toString(), quote);
+        int dataStart = h.length();
+        for (int cut = quote - 20; cut <= quote + 20; cut++) {
+            assertFalse(fast(text.toString(), cut - dataStart, 2), "cut at " + cut);
+        }
+    }
+
+    @Test
+    void read_quotedFieldsCutAnywhere_stayOnTheFastRoute() throws IOException {
+        String h = "touchpoint_id,account_id,occurred_at,channel,campaign\r\n";
+        StringBuilder text = new StringBuilder(h);
+        for (int i = 0; i < 15; i++) {
+            text.append("T")
+                    .append(i)
+                    .append(",A")
+                    .append(i % 4)
+                    .append(",2025-01-0")
+                    .append(1 + i % 9);
+            text.append(",\"Paid, \"\"Search\"\"\",\"c").append(i % 5).append("\"\r\n");
+            if (i % 6 == 0) {
+                text.append("\r\n"); // an empty line
+            }
+        }
+        int middle = text.length() / 2;
+        assertSameWhereverCut(text.toString(), middle);
+        for (int piece = 1; piece <= text.length(); piece += piece < 40 ? 1 : 13) {
+            assertTrue(fast(text.toString(), piece, 3), "pieces of " + piece);
+        }
+    }
+
+    @Test
+    void read_errorsInLaterPieces_nameTheFirstBadLine() throws IOException {
+        String h = "touchpoint_id,account_id,occurred_at,channel\n";
+        StringBuilder text = new StringBuilder(h);
+        for (int i = 0; i < 60; i++) {
+            String date = i == 41 || i == 52 ? "2025-02-30" : "2025-01-02T03:04:05Z"; // lines 43 and 54
+            text.append("T")
+                    .append(i)
+                    .append(",A")
+                    .append(i % 7)
+                    .append(',')
+                    .append(date)
+                    .append(",Email\n");
+        }
+        Path file = dir.resolve("touchpoints.csv");
+        Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        for (int piece : new int[] {16, 100, 333, 1000}) {
+            List<String> out = outcome(file, false, new TouchpointFileScanner(piece, 2));
+            assertEquals(1, out.size(), out.toString());
+            assertTrue(out.get(0).contains("touchpoints.csv line 43, column occurred_at"), out.get(0));
+        }
+        assertSameWhereverCut(text.toString(), text.indexOf("T41,"));
+    }
+
+    @Test
+    void read_duplicateIdsAcrossPieces_sameErrorAsGeneralRoute() throws IOException {
+        String h = "touchpoint_id,account_id,occurred_at,channel\n";
+        StringBuilder text = new StringBuilder(h);
+        for (int i = 0; i < 80; i++) {
+            int id = i == 70 ? 3 : i; // line 72 repeats the id of line 5
+            text.append("TP-").append(id).append(",A").append(i % 5).append(",2025-01-02,Email\n");
+        }
+        Path file = dir.resolve("touchpoints.csv");
+        Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        for (int piece : new int[] {25, 200, 1000, 1 << 20}) {
+            assertFalse(fast(text.toString(), piece, 2), "pieces of " + piece);
+            List<String> out = outcome(file, false, new TouchpointFileScanner(piece, 2));
+            assertTrue(out.get(0).contains("line 72") && out.get(0).contains("duplicate touchpoint_id"), out.get(0));
+        }
+        assertSameWhereverCut(text.toString(), text.indexOf("TP-3,A0,"));
+        // and without the repeat, every cut reads the file on the fast route
+        String distinct = text.toString().replace("TP-3,A0,", "TP-70,A0,");
+        for (int piece = 1; piece <= 200; piece++) {
+            assertTrue(fast(distinct, piece, 2), "pieces of " + piece);
+        }
+    }
+
+    @Test
+    void read_dictionaryIdsAcrossPieces_inOrderOfFirstAppearance() throws IOException {
+        String h = "touchpoint_id,account_id,person_id,occurred_at,channel,source\n";
+        StringBuilder text = new StringBuilder(h);
+        Random r = new Random(7);
+        for (int i = 0; i < 300; i++) {
+            text.append("T").append(i).append(",A").append(r.nextInt(40)).append(",");
+            text.append(r.nextInt(4) == 0 ? "" : "P" + r.nextInt(90))
+                    .append(",2025-01-02,C")
+                    .append(r.nextInt(9));
+            text.append(",s").append(r.nextInt(5)).append('\n');
+        }
+        for (int piece : new int[] {1, 7, 64, 500, 4096}) {
+            assertTrue(fast(text.toString(), piece, 3), "pieces of " + piece);
+            assertSame(text.toString(), piece, 3);
+        }
     }
 }

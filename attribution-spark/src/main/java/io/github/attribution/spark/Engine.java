@@ -12,11 +12,12 @@ import io.github.attribution.Attributor;
 import io.github.attribution.Credit;
 import io.github.attribution.CreditTable;
 import io.github.attribution.Models;
-import io.github.attribution.data.Dataset.Builder.TouchField;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.datadriven.PathStatistics;
+import io.github.attribution.internal.DatasetAccess;
+import io.github.attribution.internal.DatasetAccess.TouchField;
 import io.github.attribution.io.Text;
 import io.github.attribution.journey.JourneySettings;
 import io.github.attribution.journey.Journeys;
@@ -524,7 +525,7 @@ final class Engine {
             if (channels != null) {
                 // every channel of the whole input, so models that number channels number them as the CLI does
                 for (String c : channels) {
-                    b.intern(TouchField.CHANNEL, c);
+                    DatasetAccess.hooks().intern(b, TouchField.CHANNEL, c);
                 }
             }
             Map<String, Currency> currencies = new HashMap<>();

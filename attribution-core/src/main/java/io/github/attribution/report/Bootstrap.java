@@ -1,0 +1,429 @@
+package io.github.attribution.report;
+
+import io.github.attribution.CreditTable;
+import io.github.attribution.data.Dataset;
+import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.datadriven.MarkovFit;
+import io.github.attribution.datadriven.MarkovModel;
+import io.github.attribution.datadriven.MarkovOrderSelection;
+import io.github.attribution.datadriven.PathStatistics;
+import io.github.attribution.datadriven.ShapleyModel;
+import io.github.attribution.internal.Hashing;
+import io.github.attribution.internal.Parallel;
+import io.github.attribution.journey.Journey;
+import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.AttributionModel;
+import io.github.attribution.model.JourneyWeigher;
+import io.github.attribution.model.Weights;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A Poisson bootstrap over accounts (models.md "Intervals"): in replicate {@code b}, every account
+ * gets a weight {@code w(b, account)} drawn from Poisson(1) by a counter-based generator keyed by
+ * the seed, {@code b} and a fixed hash of the account id ({@link Hashing#poisson1}), so the weights
+ * depend on nothing else: not on input order, thread count or which figure asks. A figure's replicate
+ * is the figure computed with every opportunity of the account counted {@code w} times; its interval
+ * is the percentile interval of the replicates.
+ *
+ * <p>Rule-based models credit a journey the same whatever the other journeys, so their credits are
+ * computed once, summed per account and channel, and each replicate is a weighted sum of those exact
+ * sums. Data-driven models ({@code markov}, {@code shapley}) are refitted in every replicate on
+ * path statistics whose counts are the weights (Poisson weights are whole numbers), and each group of
+ * journeys with the same channels and touch counts is credited by the refitted model's weights. A
+ * {@code markov:order=auto} model keeps the order chosen on the whole data in every replicate.
+ */
+public final class Bootstrap {
+    private Bootstrap() {}
+
+    /**
+     * What to compute.
+     *
+     * @param level the interval's coverage in percent, greater than 0 and less than 100 (such as 95)
+     * @param replicates the number of bootstrap replicates, 1 to 100000
+     * @param seed the seed of the account weights
+     */
+    public record Settings(double level, int replicates, long seed) {
+        /** Checks the values. */
+        public Settings {
+            if (!(level > 0 && level < 100)) {
+                throw new IllegalArgumentException("interval level must be a percentage above 0 and below 100: "
+                        + ComparisonTable.decimal(level, 6));
+            }
+            if (replicates < 1 || replicates > 100_000) {
+                throw new IllegalArgumentException("replicates must be from 1 to 100000: " + replicates);
+            }
+        }
+
+        /** {@code 95% intervals from 200 bootstrap replicates over accounts (seed 1)}. */
+        public String describe() {
+            return levelText() + "% intervals from " + replicates + " bootstrap replicates over accounts (seed " + seed
+                    + ")";
+        }
+
+        /** The level without trailing zeros: {@code 95}, {@code 97.5}. */
+        public String levelText() {
+            return java.math.BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /**
+     * The Poisson(1) weight of the account whose id hashes to {@code accountHash} ({@link
+     * Hashing#hash}) in replicate {@code replicate} under {@code seed}.
+     */
+    public static int weight(long seed, int replicate, long accountHash) {
+        return Hashing.poisson1(Hashing.mix(seed) + 0x9e3779b97f4a7c15L * (replicate + 1L), accountHash);
+    }
+
+    /**
+     * The percentile interval of {@code values} at {@code level} percent: the {@code (1 - level/100) /
+     * 2} and {@code 1 - (1 - level/100) / 2} quantiles, interpolated between order statistics (the
+     * quantile at {@code p} is at position {@code p (n - 1)} of the sorted values). NaN values are
+     * left out; both bounds are NaN when none is left.
+     */
+    public static double[] percentile(double[] values, double level) {
+        double[] sorted =
+                Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double tail = (1 - level / 100) / 2;
+        return new double[] {quantile(sorted, tail), quantile(sorted, 1 - tail)};
+    }
+
+    private static double quantile(double[] sorted, double p) {
+        double h = p * (sorted.length - 1);
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Every account's weight in every replicate: {@code [replicate][account]}. */
+    static byte[][] weights(Dataset data, Settings settings, int threads) {
+        long[] hash = new long[data.accountCount()];
+        for (int a = 0; a < hash.length; a++) {
+            hash[a] = Hashing.hash(data.accountName(a));
+        }
+        byte[][] w = new byte[settings.replicates()][hash.length];
+        Parallel.run(threads, settings.replicates(), b -> {
+            for (int a = 0; a < hash.length; a++) {
+                w[b][a] = (byte) weight(settings.seed(), b, hash[a]);
+            }
+        });
+        return w;
+    }
+
+    /** Whether {@code model} is refitted in each replicate (markov and shapley). */
+    static boolean isDataDriven(AttributionModel model) {
+        return model instanceof MarkovModel || model instanceof ShapleyModel;
+    }
+
+    /**
+     * Collects one rule-based model's credits per account, currency and channel (exact), then gives
+     * each replicate's per-currency, per-channel sums: {@code [replicate][currency][channel]}, the last
+     * channel slot unattributed.
+     */
+    static final class RuleBased {
+        private final Dataset data;
+        private final int slots;
+        private final int currencies;
+        private final long[] perAccount;
+
+        RuleBased(Dataset data) {
+            this.data = data;
+            this.slots = data.channelCount() + 1;
+            this.currencies = data.currencies().size();
+            this.perAccount = new long[data.accountCount() * currencies * slots];
+        }
+
+        void add(CreditTable table, Comparison.Basis basis) {
+            int unattributed = data.channelCount();
+            for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
+                if (basis == Comparison.Basis.REVENUE && data.status(o) != OpportunityStatus.WON) {
+                    continue;
+                }
+                int base = (data.opportunityAccount(o) * currencies + data.currencyIndex(o)) * slots;
+                for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
+                    int t = table.touch(r);
+                    int ch = t < 0 ? unattributed : data.touchChannel(t);
+                    perAccount[base + ch] = Math.addExact(perAccount[base + ch], table.credit(r));
+                }
+            }
+        }
+
+        long[][][] replicates(byte[][] weights, int threads) {
+            int accounts = data.accountCount();
+            long[][][] out = new long[weights.length][currencies][slots];
+            Parallel.run(threads, weights.length, b -> {
+                byte[] w = weights[b];
+                long[][] sums = out[b];
+                for (int a = 0; a < accounts; a++) {
+                    int weight = w[a];
+                    if (weight == 0) {
+                        continue;
+                    }
+                    for (int cur = 0; cur < currencies; cur++) {
+                        int base = (a * currencies + cur) * slots;
+                        long[] s = sums[cur];
+                        for (int ch = 0; ch < slots; ch++) {
+                            long v = perAccount[base + ch];
+                            if (v != 0) {
+                                s[ch] = Math.addExact(s[ch], Math.multiplyExact(v, weight));
+                            }
+                        }
+                    }
+                }
+            });
+            return out;
+        }
+    }
+
+    /**
+     * What data-driven replicates need, gathered once: the journeys grouped by channels and touch
+     * counts (groups in a canonical order), each group's basis amount per currency, and the distinct
+     * collapsed paths of won and lost journeys.
+     */
+    static final class DataDriven {
+        private final Journeys journeys;
+        private final Dataset data;
+        private final int currencies;
+        private final int[] representative;
+        /** Per group, its channels (dataset indices) in canonical order. */
+        private final int[][] groupChannels;
+        /** Per opportunity: its group, or -1 when it has no touch (or is not in the basis). */
+        private final int[] groupOf;
+        /** Per opportunity: its distinct path, or -1 when it is not fitted on. */
+        private final int[] pathOf;
+
+        /** The statistics of all the data: replicates reweigh its paths. */
+        private final PathStatistics base;
+
+        private final Comparison.Basis basis;
+
+        DataDriven(Journeys journeys, Comparison.Basis basis) {
+            this.journeys = journeys;
+            this.basis = basis;
+            this.data = journeys.dataset();
+            this.currencies = data.currencies().size();
+            int opps = journeys.opportunityCount();
+            groupOf = new int[opps];
+            pathOf = new int[opps];
+            Map<String, Integer> groupIds = new HashMap<>();
+            base = PathStatistics.of(journeys);
+            Map<List<String>, Integer> pathIds = new HashMap<>();
+            List<PathStatistics.PathCount> all = base.paths();
+            for (int i = 0; i < all.size(); i++) {
+                pathIds.put(all.get(i).path(), i);
+            }
+            List<String> groupKeys = new ArrayList<>();
+            List<Integer> firstOpp = new ArrayList<>();
+            int[] count = new int[data.channelCount()];
+            StringBuilder key = new StringBuilder();
+            for (int o = 0; o < opps; o++) {
+                int len = journeys.size(o);
+                OpportunityStatus status = data.status(o);
+                pathOf[o] = -1;
+                if (len > 0 && status != OpportunityStatus.OPEN) {
+                    List<String> path = new ArrayList<>();
+                    for (int p = 0; p < len; p++) {
+                        String name = data.channelName(data.touchChannel(journeys.touch(o, p)));
+                        if (path.isEmpty() || !path.get(path.size() - 1).equals(name)) {
+                            path.add(name);
+                        }
+                    }
+                    pathOf[o] = pathIds.get(path);
+                }
+                groupOf[o] = -1;
+                if (len == 0 || (basis == Comparison.Basis.REVENUE && status != OpportunityStatus.WON)) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                for (int p = 0; p < len; p++) {
+                    int ch = data.touchChannel(journeys.touch(o, p));
+                    if (count[ch]++ == 0) {
+                        names.add(data.channelName(ch));
+                    }
+                }
+                names.sort(null);
+                key.setLength(0);
+                for (String n : names) {
+                    key.append(n).append('\u001f');
+                }
+                key.append('\u001e');
+                for (int p = 0; p < len; p++) {
+                    int ch = data.touchChannel(journeys.touch(o, p));
+                    if (count[ch] > 0) {
+                        key.append(data.channelName(ch))
+                                .append('=')
+                                .append(count[ch])
+                                .append('\u001f');
+                        count[ch] = 0;
+                    }
+                }
+                String k = key.toString();
+                Integer g = groupIds.get(k);
+                if (g == null) {
+                    g = groupKeys.size();
+                    groupIds.put(k, g);
+                    groupKeys.add(k);
+                    firstOpp.add(o);
+                }
+                groupOf[o] = g;
+            }
+            // canonical group order: by key
+            Integer[] order = new Integer[groupKeys.size()];
+            for (int g = 0; g < order.length; g++) {
+                order[g] = g;
+            }
+            Arrays.sort(order, (a, b) -> groupKeys.get(a).compareTo(groupKeys.get(b)));
+            int[] rank = new int[order.length];
+            representative = new int[order.length];
+            groupChannels = new int[order.length][];
+            for (int r = 0; r < order.length; r++) {
+                rank[order[r]] = r;
+                representative[r] = firstOpp.get(order[r]);
+            }
+            for (int o = 0; o < opps; o++) {
+                if (groupOf[o] >= 0) {
+                    groupOf[o] = rank[groupOf[o]];
+                }
+            }
+            for (int g = 0; g < order.length; g++) {
+                int o = representative[g];
+                int[] seen = new int[0];
+                for (int p = 0; p < journeys.size(o); p++) {
+                    int ch = data.touchChannel(journeys.touch(o, p));
+                    if (Arrays.stream(seen).noneMatch(c -> c == ch)) {
+                        seen = Arrays.copyOf(seen, seen.length + 1);
+                        seen[seen.length - 1] = ch;
+                    }
+                }
+                groupChannels[g] = seen;
+            }
+        }
+
+        /**
+         * The refit of {@code model} for replicates: a function from weighted statistics to the fitted
+         * model, and the order a {@code markov:order=auto} model chose on the whole data.
+         */
+        Function<PathStatistics, AttributionModel> refit(AttributionModel model) {
+            if (model instanceof MarkovModel markov) {
+                MarkovModel fixed = markov.isAuto()
+                        ? MarkovModel.of(MarkovOrderSelection.of(journeys).order())
+                        : markov;
+                return fixed::fit;
+            }
+            ShapleyModel shapley = (ShapleyModel) model;
+            return shapley::fit;
+        }
+
+        /** The statistics of all the data. */
+        PathStatistics base() {
+            return base;
+        }
+
+        /** Path statistics with every path counted by the weights of its journeys' accounts. */
+        PathStatistics statistics(byte[] weights) {
+            long[] conversions = new long[base.pathCount()];
+            long[] nulls = new long[base.pathCount()];
+            for (int o = 0; o < pathOf.length; o++) {
+                int p = pathOf[o];
+                if (p < 0) {
+                    continue;
+                }
+                int w = weights[data.opportunityAccount(o)];
+                if (data.status(o) == OpportunityStatus.WON) {
+                    conversions[p] += w;
+                } else {
+                    nulls[p] += w;
+                }
+            }
+            return base.withCounts(conversions, nulls);
+        }
+
+        /**
+         * One replicate of a data-driven model: refitted on the weighted statistics, its per-currency,
+         * per-channel sums ({@code [currency][channel]}, the last slot unattributed, from the weighted
+         * amounts of journeys without touches) and, for markov, its removal effects per dataset channel.
+         */
+        Replicate replicate(Function<PathStatistics, AttributionModel> refit, byte[] weights, Journey cursor) {
+            int slots = data.channelCount() + 1;
+            long[][] groupAmount = new long[currencies][representative.length];
+            long[][] out = new long[currencies][slots];
+            for (int o = 0; o < groupOf.length; o++) {
+                if (basis == Comparison.Basis.REVENUE && data.status(o) != OpportunityStatus.WON) {
+                    continue;
+                }
+                int w = weights[data.opportunityAccount(o)];
+                if (w == 0 || data.amount(o) == 0) {
+                    continue;
+                }
+                long v = Math.multiplyExact(data.amount(o), w);
+                int cur = data.currencyIndex(o);
+                if (groupOf[o] >= 0) {
+                    groupAmount[cur][groupOf[o]] = Math.addExact(groupAmount[cur][groupOf[o]], v);
+                } else {
+                    out[cur][slots - 1] = Math.addExact(out[cur][slots - 1], v);
+                }
+            }
+            AttributionModel fit = refit.apply(statistics(weights));
+            JourneyWeigher weigher = fit.bind(journeys);
+            Weights ws = new Weights();
+            double[] share = new double[slots];
+            double[][] sums = new double[currencies][slots];
+            for (int g = 0; g < representative.length; g++) {
+                Journey j = cursor.moveTo(representative[g]);
+                ws.reset(j.size());
+                weigher.weigh(j, ws);
+                double total = 0;
+                for (int p = 0; p < j.size(); p++) {
+                    total += ws.isExact() ? ws.share(p) : ws.weight(p);
+                }
+                for (int ch : groupChannels[g]) {
+                    share[ch] = 0;
+                }
+                for (int p = 0; p < j.size(); p++) {
+                    share[j.channel(p)] += (ws.isExact() ? ws.share(p) : ws.weight(p)) / total;
+                }
+                for (int cur = 0; cur < currencies; cur++) {
+                    long amount = groupAmount[cur][g];
+                    if (amount != 0) {
+                        for (int ch : groupChannels[g]) {
+                            sums[cur][ch] += amount * share[ch];
+                        }
+                    }
+                }
+            }
+            for (int cur = 0; cur < currencies; cur++) {
+                for (int ch = 0; ch < slots - 1; ch++) {
+                    out[cur][ch] = Math.round(sums[cur][ch]);
+                }
+            }
+            double[] removal = null;
+            if (fit instanceof MarkovFit markov) {
+                removal = new double[data.channelCount()];
+                for (int ch = 0; ch < removal.length; ch++) {
+                    removal[ch] = markov.removalEffect(data.channelName(ch));
+                }
+            }
+            return new Replicate(out, removal);
+        }
+    }
+
+    /** One replicate of one data-driven model. */
+    record Replicate(long[][] sums, double[] removalEffects) {}
+
+    static String format(double value, int scale) {
+        return String.format(Locale.ROOT, "%." + scale + "f", value);
+    }
+
+    static <T> T require(T value, String what) {
+        return Objects.requireNonNull(value, what + " must not be null");
+    }
+}
