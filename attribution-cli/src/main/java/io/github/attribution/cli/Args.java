@@ -73,7 +73,10 @@ final class Args {
                 continue;
             }
             if (!spec.valued().contains(name)) {
-                throw new UsageException("unknown option --" + name);
+                java.util.List<String> known = new ArrayList<>(spec.valued());
+                known.addAll(spec.flags());
+                known.sort(null);
+                throw new UsageException("unknown option --" + name + Suggest.didYouMean(name, known, "--"));
             }
             if (value == null) {
                 if (i + 1 >= argv.size()) {

@@ -7,8 +7,15 @@ import java.io.PrintStream;
  * and lists them in {@code Main.COMMANDS}, which is all it takes to add a command.
  */
 interface Command {
-    /** What a command sees of the world: standard output, standard error, and whether it is a terminal. */
-    record Context(PrintStream out, PrintStream err, boolean terminal) {}
+    /**
+     * What a command sees of the world: standard output, standard error, whether standard error is a
+     * terminal (for progress), and the terminal's width in columns for text tables ({@code COLUMNS},
+     * or {@link #DEFAULT_WIDTH} when unknown).
+     */
+    record Context(PrintStream out, PrintStream err, boolean terminal, int width) {}
+
+    /** The width of text tables when the terminal's is unknown. */
+    int DEFAULT_WIDTH = 100;
 
     /** The name typed on the command line ({@code attribute}). */
     String name();

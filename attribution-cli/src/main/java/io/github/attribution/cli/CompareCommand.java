@@ -33,6 +33,10 @@ import java.util.Set;
  * Without {@code --model}, every model of {@link #defaultModels()}.
  */
 final class CompareCommand implements Command {
+    /** The help line of {@code --models}, shared with {@code demo}. */
+    static final String MODELS_USAGE =
+            "  --models A,B,...         models to compare, comma-separated (with or instead of --model)";
+
     @Override
     public String name() {
         return "compare";
@@ -47,6 +51,8 @@ final class CompareCommand implements Command {
     public String usage() {
         return ReportCommand.modelUsage(
                         Inputs.USAGE, "a model (repeatable; default every rule-based and data-driven one)")
+                + "\n"
+                + MODELS_USAGE
                 + "\n"
                 + "  --basis revenue|pipeline shares of won revenue (default) or of all opportunities' amounts\n"
                 + "  --html FILE              also write a self-contained HTML page with a chart\n"
@@ -63,7 +69,9 @@ final class CompareCommand implements Command {
     @Override
     public Args.Spec options() {
         return Inputs.SPEC.with(new Args.Spec(
-                Set.of("basis", "html", "out", "format", "intervals", "replicates", "seed"), Set.of(), Set.of()));
+                Set.of("basis", "html", "out", "format", "models", "intervals", "replicates", "seed"),
+                Set.of(),
+                Set.of("models")));
     }
 
     @Override
@@ -78,7 +86,7 @@ final class CompareCommand implements Command {
         }
         String html = htmlFile(args.get("html"));
         Bootstrap.Settings intervals = intervals(args);
-        requireDistinct(args.all("model"));
+        requireDistinct(Inputs.modelLabels(args));
         try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
             compare(inputs, basis, format, args.get("out"), html, context, began, intervals);
         }
@@ -199,7 +207,8 @@ final class CompareCommand implements Command {
             }
             Writer writer = output.writer();
             switch (format) {
-                case TEXT -> writer.write(Escaping.printableLines(comparison.toText())); // for a terminal
+                case TEXT ->
+                    writer.write(Escaping.printableLines(comparison.toText(context.width()))); // for a terminal
                 case CSV -> comparison.writeCsv(writer);
                 case JSON -> comparison.writeJson(writer);
             }
@@ -251,7 +260,7 @@ final class CompareCommand implements Command {
      *
      * @throws UsageException naming the repeated model
      */
-    private static void requireDistinct(List<String> labels) {
+    static void requireDistinct(List<String> labels) {
         Set<String> names = new HashSet<>();
         for (String label : labels) {
             String name;

@@ -1,8 +1,10 @@
 package io.github.attribution.cli;
 
 import io.github.attribution.data.Dataset;
+import io.github.attribution.io.Text;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.sample.SampleGenerator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,12 +30,15 @@ final class DemoCommand implements Command {
 
     @Override
     public String usage() {
-        return "  --html FILE              also write the comparison as a self-contained HTML page";
+        return "  --model NAME[:k=v,...]   a model (repeatable; default every rule-based and data-driven one)\n"
+                + CompareCommand.MODELS_USAGE
+                + "\n"
+                + "  --html FILE              also write the comparison as a self-contained HTML page";
     }
 
     @Override
     public Args.Spec options() {
-        return new Args.Spec(Set.of("html"), Set.of(), Set.of());
+        return new Args.Spec(Set.of("html", "model", "models"), Set.of(), Set.of("model", "models"));
     }
 
     @Override
@@ -41,11 +46,14 @@ final class DemoCommand implements Command {
         long began = System.nanoTime();
         String html = CompareCommand.htmlFile(args.get("html"));
         Dataset sample = SampleGenerator.generate(SAMPLE_OPPORTUNITIES, SAMPLE_SEED);
-        Inputs inputs = Inputs.ofDataset(sample, CompareCommand.defaultModels());
+        List<String> models = Inputs.modelLabels(args);
+        CompareCommand.requireDistinct(models);
+        Inputs inputs = Inputs.ofDataset(sample, models.isEmpty() ? CompareCommand.defaultModels() : models);
         context.out()
-                .println("Every model on a generated sample of " + sample.opportunityCount() + " opportunities and "
-                        + sample.touchCount() + " touchpoints (generate --opportunities " + SAMPLE_OPPORTUNITIES
-                        + " --seed " + SAMPLE_SEED + ").\n");
+                .println((models.isEmpty() ? "Every model" : models.size() == 1 ? "One model" : "The models chosen")
+                        + " on a generated sample of " + sample.opportunityCount() + " opportunities and "
+                        + Text.grouped(Integer.toString(sample.touchCount())) + " touchpoints\n(the data of 'generate"
+                        + " --opportunities " + SAMPLE_OPPORTUNITIES + " --seed " + SAMPLE_SEED + "').\n");
         CompareCommand.compare(inputs, Comparison.Basis.REVENUE, OutputFormat.TEXT, null, html, context, began);
         return 0;
     }

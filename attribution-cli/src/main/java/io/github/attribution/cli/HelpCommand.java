@@ -32,7 +32,8 @@ final class HelpCommand implements Command {
     static String overview() {
         StringBuilder sb = new StringBuilder();
         sb.append("attribution: exact multi-touch revenue attribution for B2B\n\n");
-        sb.append("usage: java -jar attribution-cli.jar COMMAND [options]\n\n");
+        sb.append("usage: java -jar attribution-cli.jar COMMAND [options]\n");
+        sb.append("       java -jar attribution-cli.jar --version | --help | help COMMAND\n\n");
         sb.append("commands:\n");
         for (Command c : Main.COMMANDS) {
             sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
@@ -67,7 +68,7 @@ final class HelpCommand implements Command {
                     return 0;
                 })
                 .orElseGet(() -> {
-                    context.err().println("error: unknown command '" + name + "'; commands: " + Main.names());
+                    context.err().println(Main.line(Main.unknownCommand(name)));
                     return 2;
                 });
     }

@@ -1,8 +1,11 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.ModelInfo;
+import io.github.attribution.Models;
 import io.github.attribution.data.Money;
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.AtomicOutput;
+import io.github.attribution.io.Text;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
 import io.github.attribution.report.FunnelTable;
@@ -26,18 +29,6 @@ import java.util.Objects;
  * depends only on the comparison (no timestamps), so the same input gives the same bytes.
  */
 public final class HtmlReport {
-    /** Bar colours, one per model in order (cycled past 16): distinguishable and print-safe. */
-    private static final String[] PALETTE = {
-        "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
-        "#9c755f", "#1f3b73", "#8cd17d", "#b6992d", "#d37295", "#499894", "#86bcb6", "#79706e"
-    };
-
-    private static final int WIDTH = 1160;
-    private static final int CHART_HEIGHT = 380;
-    private static final int LEFT = 64;
-    private static final int RIGHT = 16;
-    private static final double CHAR_WIDTH = 7.2; // average glyph width of 13px sans-serif
-
     private HtmlReport() {}
 
     /**
@@ -64,24 +55,20 @@ public final class HtmlReport {
      */
     public static String render(Comparison comparison, FunnelTable funnel) {
         Objects.requireNonNull(comparison, "comparison must not be null");
-        StringBuilder b = new StringBuilder(16_384);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Attribution model comparison</title>\n<style>\n")
-                .append(CSS)
-                .append("</style>\n</head>\n<body>\n<main>\n<h1>Attribution model comparison</h1>\n");
-        b.append("<p class=\"lead\">Share of ")
-                .append(escape(comparison.basis().description()))
-                .append(" credited to each channel under ")
-                .append(comparison.models().size())
-                .append(comparison.models().size() == 1 ? " model" : " models")
-                .append(". Credits are exact to the minor unit and add up to the same total under every model;"
-                        + " the spread is the highest share minus the lowest.</p>\n");
+        StringBuilder b = new StringBuilder(32_768);
+        head(b);
+        intro(b, comparison);
         if (comparison.tables().isEmpty()) {
-            b.append("<p>No ").append(escape(comparison.basis().description())).append(" to compare.</p>\n");
+            b.append("<section><p>No ")
+                    .append(escape(comparison.basis().description()))
+                    .append(" to compare.</p></section>\n");
         }
         for (ComparisonTable t : comparison.tables()) {
-            section(b, t);
+            View v = new View(t, comparison.tables().size() > 1);
+            headline(b, v);
+            rangeChart(b, v);
+            heatTable(b, v);
+            correlations(b, v);
         }
         if (funnel != null) {
             HtmlFunnel.section(b, funnel);
@@ -90,319 +77,501 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static void section(StringBuilder b, ComparisonTable t) {
-        String code = t.currency().getCurrencyCode();
-        b.append("<section>\n<h2>")
-                .append(escape(code))
-                .append(" &middot; ")
-                .append(escape(t.basis().description()))
-                .append(" ")
-                .append(grouped(Money.format(t.total().minor(), t.currency())))
-                .append("</h2>\n");
-        int disputed = t.mostDisputedChannel();
-        if (t.models().size() > 1 && disputed >= 0) {
-            b.append("<p>Models disagree most on <strong>")
-                    .append(escape(t.channels().get(disputed)))
-                    .append("</strong>: ")
-                    .append(t.spreadDecimal(disputed, 3).movePointRight(2).toPlainString())
-                    .append(" percentage points between the highest and the lowest share.</p>\n");
-        }
-        chart(b, t);
-        shareTable(b, t);
-        correlationTable(b, t);
-        b.append("</section>\n");
+    // ---- the parts of the page, in order: each appends one <section> (or the page's head and title)
+
+    private static void head(StringBuilder b) {
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Attribution model comparison</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n");
     }
 
-    // ---- chart
+    private static void intro(StringBuilder b, Comparison comparison) {
+        int n = comparison.models().size();
+        b.append("<header>\n<h1>Attribution model comparison</h1>\n<p class=\"lead\">How ")
+                .append(n)
+                .append(n == 1 ? " model splits " : " models split ")
+                .append(escape(comparison.basis().description()))
+                .append(" between channels. Every model credits the same total, exact to the cent; they differ in"
+                        + " which touches they reward.</p>\n</header>\n");
+    }
 
-    private static void chart(StringBuilder b, ComparisonTable t) {
-        List<String> models = t.models();
-        List<String> channels = t.channels();
-        int m = models.size();
-        int n = channels.size();
-        // legend rows
-        List<int[]> legend = new ArrayList<>(); // {x, row} per model
-        int x = LEFT;
-        int row = 0;
-        for (String model : models) {
-            int w = 18 + (int) Math.ceil(model.length() * CHAR_WIDTH) + 22;
-            if (x + w > WIDTH - RIGHT && x > LEFT) {
-                row++;
-                x = LEFT;
-            }
-            legend.add(new int[] {x, row});
-            x += w;
+    /** Won revenue, the models, and the channels the models disagree on most, with by how much. */
+    private static void headline(StringBuilder b, View v) {
+        ComparisonTable t = v.table;
+        String code = t.currency().getCurrencyCode();
+        b.append("<section class=\"headline\" id=\"glance-")
+                .append(escape(code.toLowerCase(Locale.ROOT)))
+                .append("\">\n<h2>")
+                .append(escape(code))
+                .append(" at a glance</h2>\n<div class=\"cards\">\n");
+        b.append("<div class=\"card\"><div class=\"k\">")
+                .append(escape(capitalised(t.basis().description())))
+                .append("</div><div class=\"big\"><span class=\"cur\">")
+                .append(escape(code))
+                .append("</span> ")
+                .append(grouped(Money.format(t.total().minor(), t.currency())))
+                .append("</div><div class=\"sub\">credited in full by each of ")
+                .append(t.models().size())
+                .append(t.models().size() == 1 ? " model" : " models")
+                .append("</div></div>\n");
+        List<Integer> disputed = v.mostDisputed(3);
+        for (int rank = 0; rank < disputed.size(); rank++) {
+            int c = disputed.get(rank);
+            int lo = v.lowest(c);
+            int hi = v.highest(c);
+            b.append("<div class=\"card dispute\"><div class=\"k\">")
+                    .append(rank == 0 ? "Models disagree most on" : "Also disputed")
+                    .append("</div><div class=\"big\">")
+                    .append(escape(t.channels().get(c)))
+                    .append("</div><div class=\"sub\"><strong>")
+                    .append(pp(t, c))
+                    .append("</strong> apart: ")
+                    .append(t.percent(c, lo))
+                    .append(" under ")
+                    .append(escape(t.models().get(lo)))
+                    .append(", ")
+                    .append(t.percent(c, hi))
+                    .append(" under ")
+                    .append(escape(t.models().get(hi)))
+                    .append("</div></div>\n");
         }
-        int legendHeight = (row + 1) * 22;
-        int top = legendHeight + 24;
-        double plotWidth = WIDTH - LEFT - RIGHT;
-        double group = plotWidth / Math.max(1, n);
-        List<List<String>> labels = new ArrayList<>();
-        int labelLines = 1;
-        for (String channel : channels) {
-            List<String> lines = wrap(channel, group - 6);
-            labels.add(lines);
-            labelLines = Math.max(labelLines, lines.size());
+        int unattributed = t.channels().indexOf(Report.UNATTRIBUTED);
+        if (unattributed >= 0) {
+            b.append("<div class=\"card\"><div class=\"k\">Without any touch</div><div class=\"big\">")
+                    .append(t.percent(unattributed, 0))
+                    .append("</div><div class=\"sub\">of ")
+                    .append(escape(t.basis().description()))
+                    .append(" has no touch to credit (shown as ")
+                    .append(escape(Report.UNATTRIBUTED))
+                    .append(")</div></div>\n");
         }
-        int bottom = 16 + labelLines * 16;
-        int height = top + CHART_HEIGHT + bottom;
+        b.append("</div>\n</section>\n");
+    }
+
+    /**
+     * One row per channel: a bar from the lowest to the highest share any model gives it, and a mark per
+     * family of models (their mean share), or per model when there are at most {@link #MAX_MARKED}.
+     */
+    private static void rangeChart(StringBuilder b, View v) {
+        ComparisonTable t = v.table;
+        List<Mark> marks = v.marks();
         double max = 0;
-        for (int c = 0; c < n; c++) {
-            for (int k = 0; k < m; k++) {
-                max = Math.max(max, t.share(c, k));
-            }
+        for (int c = 0; c < t.channels().size(); c++) {
+            max = Math.max(max, t.share(c, v.highest(c)));
         }
         double step = step(max);
         int ticks = (int) Math.max(1, Math.ceil(max / step - 1e-9));
         double axisMax = ticks * step;
-
-        b.append("<figure>\n<svg class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" role=\"img\" aria-label=\"")
-                .append(escape("Share of " + t.basis().description() + " by channel and model, "
-                        + t.currency().getCurrencyCode()))
-                .append("\">\n");
-        for (int k = 0; k < m; k++) {
-            int[] pos = legend.get(k);
-            int ly = 14 + pos[1] * 22;
-            b.append("<rect x=\"")
-                    .append(pos[0])
-                    .append("\" y=\"")
-                    .append(ly - 11)
-                    .append("\" width=\"13\" height=\"13\" rx=\"2\" fill=\"")
-                    .append(color(k))
-                    .append("\"/><text class=\"legend\" x=\"")
-                    .append(pos[0] + 18)
-                    .append("\" y=\"")
-                    .append(ly)
-                    .append("\">")
-                    .append(escape(models.get(k)))
-                    .append("</text>\n");
+        b.append("<section>\n<h2>Where the models put each channel")
+                .append(v.suffix)
+                .append("</h2>\n<p class=\"note\">")
+                .append(
+                        t.models().size() > 1
+                                ? "The grey bar runs from the lowest to the highest share any model gives the"
+                                        + " channel, a tick per model: the longer the bar, the more the choice of"
+                                        + " model matters. "
+                                : "")
+                .append(
+                        marks.size() < t.models().size()
+                                ? "Each mark is the average share under one family of models."
+                                : "Each mark is one model.")
+                .append(" Hover for the numbers.</p>\n<div class=\"legend\">");
+        for (int i = 0; i < marks.size(); i++) {
+            Mark mark = marks.get(i);
+            b.append("<span><i class=\"mk mk")
+                    .append(i)
+                    .append("\"></i>")
+                    .append(escape(mark.label()))
+                    .append("</span>");
         }
+        if (t.models().size() > 1) {
+            b.append("<span><i class=\"rangekey\"><i class=\"md\"></i></i>every model, lowest to highest</span>");
+        }
+        b.append("</div>\n<div class=\"rc\" role=\"img\" aria-label=\"")
+                .append(escape("Share of " + t.basis().description() + " by channel, lowest to highest over the"
+                        + " models, " + t.currency().getCurrencyCode()))
+                .append("\" style=\"--ticks:")
+                .append(ticks)
+                .append("\">\n<div class=\"rc-row rc-axis\"><span class=\"rc-name\"></span><span class=\"rc-plot\">");
         for (int i = 0; i <= ticks; i++) {
-            double y = top + CHART_HEIGHT - CHART_HEIGHT * (i * step) / axisMax;
-            b.append("<line class=\"")
-                    .append(i == 0 ? "axis" : "grid")
-                    .append("\" x1=\"")
-                    .append(LEFT)
-                    .append("\" x2=\"")
-                    .append(WIDTH - RIGHT)
-                    .append("\" y1=\"")
-                    .append(fmt(y))
-                    .append("\" y2=\"")
-                    .append(fmt(y))
-                    .append("\"/><text class=\"tick\" x=\"")
-                    .append(LEFT - 8)
-                    .append("\" y=\"")
-                    .append(fmt(y + 4))
-                    .append("\">")
+            b.append("<span class=\"tick\" style=\"left:")
+                    .append(fmt(100.0 * i / ticks))
+                    .append("%\">")
                     .append(percentLabel(i * step))
-                    .append("</text>\n");
+                    .append("</span>");
         }
-        double inner = group * 0.8;
-        double bar = inner / Math.max(1, m);
-        boolean values = bar >= 30;
-        for (int c = 0; c < n; c++) {
-            double gx = LEFT + c * group;
-            if (c % 2 == 1) {
-                b.append("<rect class=\"band\" x=\"")
-                        .append(fmt(gx))
-                        .append("\" y=\"")
-                        .append(top)
-                        .append("\" width=\"")
-                        .append(fmt(group))
-                        .append("\" height=\"")
-                        .append(CHART_HEIGHT)
-                        .append("\"/>\n");
-            }
-            for (int k = 0; k < m; k++) {
-                double share = t.share(c, k);
-                double h = CHART_HEIGHT * share / axisMax;
-                double bx = gx + (group - inner) / 2 + k * bar;
-                double by = top + CHART_HEIGHT - h;
-                b.append("<rect x=\"")
-                        .append(fmt(bx + 0.5))
-                        .append("\" y=\"")
-                        .append(fmt(by))
-                        .append("\" width=\"")
-                        .append(fmt(Math.max(1, bar - 1)))
-                        .append("\" height=\"")
-                        .append(fmt(h))
-                        .append("\" fill=\"")
-                        .append(color(k))
-                        .append("\"><title>")
-                        .append(escape(channels.get(c) + " \u2014 " + models.get(k) + ": " + t.percent(c, k) + " ("
-                                + t.amount(c, k) + ")"))
-                        .append("</title></rect>\n");
-                if (values) {
-                    b.append("<text class=\"value\" x=\"")
-                            .append(fmt(bx + bar / 2))
-                            .append("\" y=\"")
-                            .append(fmt(by - 4))
-                            .append("\">")
-                            .append(t.shareDecimal(c, k, 3)
-                                    .movePointRight(2)
-                                    .setScale(0, java.math.RoundingMode.HALF_UP))
-                            .append("%</text>\n");
+        b.append("</span><span class=\"rc-val\">spread</span></div>\n");
+        for (int c = 0; c < t.channels().size(); c++) {
+            String channel = t.channels().get(c);
+            int lo = v.lowest(c);
+            int hi = v.highest(c);
+            b.append("<div class=\"rc-row")
+                    .append(channel.equals(Report.UNATTRIBUTED) ? " unattributed" : "")
+                    .append("\"><span class=\"rc-name\">")
+                    .append(escape(channel))
+                    .append("</span><span class=\"rc-plot\">");
+            if (t.models().size() > 1) {
+                b.append("<span class=\"range\" style=\"left:")
+                        .append(fmt(100 * t.share(c, lo) / axisMax))
+                        .append("%;width:")
+                        .append(fmt(100 * (t.share(c, hi) - t.share(c, lo)) / axisMax))
+                        .append("%\" title=\"")
+                        .append(escape(channel + ": " + t.percent(c, lo) + " under "
+                                + t.models().get(lo) + " to " + t.percent(c, hi) + " under "
+                                + t.models().get(hi)))
+                        .append("\"></span>");
+                for (int k = 0; k < t.models().size(); k++) {
+                    b.append("<i class=\"md\" style=\"left:")
+                            .append(fmt(100 * t.share(c, k) / axisMax))
+                            .append("%\" title=\"")
+                            .append(escape(channel + " \u2014 " + t.models().get(k) + ": " + t.percent(c, k)))
+                            .append("\"></i>");
                 }
             }
-            List<String> lines = labels.get(c);
-            b.append("<text class=\"label\" x=\"")
-                    .append(fmt(gx + group / 2))
-                    .append("\" y=\"")
-                    .append(top + CHART_HEIGHT + 20)
-                    .append("\">");
-            for (int i = 0; i < lines.size(); i++) {
-                b.append("<tspan x=\"")
-                        .append(fmt(gx + group / 2))
-                        .append("\" dy=\"")
-                        .append(i == 0 ? 0 : 16)
-                        .append("\">")
-                        .append(escape(lines.get(i)))
-                        .append("</tspan>");
+            for (int i = 0; i < marks.size(); i++) {
+                Mark mark = marks.get(i);
+                double share = 0;
+                for (int k : mark.models()) {
+                    share += t.share(c, k);
+                }
+                share /= mark.models().size();
+                b.append("<i class=\"mk mk")
+                        .append(i)
+                        .append("\" style=\"left:")
+                        .append(fmt(100 * share / axisMax))
+                        .append("%\" title=\"")
+                        .append(escape(channel + " \u2014 " + mark.label() + ": " + percent(share)))
+                        .append("\"></i>");
             }
-            b.append("<title>").append(escape(channels.get(c))).append("</title></text>\n");
+            b.append("</span><span class=\"rc-val\">")
+                    .append(t.models().size() > 1 ? pp(t, c) : "")
+                    .append("</span></div>\n");
         }
-        b.append("</svg>\n<figcaption>Share of ")
-                .append(escape(t.basis().description()))
-                .append(" by channel; one bar per model. Hover a bar for its exact share and amount.")
-                .append("</figcaption>\n</figure>\n");
+        b.append("</div>\n</section>\n");
     }
 
-    /** A tick step giving at most 8 gridlines up to {@code max}. */
+    /**
+     * The channel x model table of shares, models grouped by family, each cell shaded by its share (a
+     * single-hue scale, readable in grey and by colour-blind readers), the channel column sticky.
+     */
+    private static void heatTable(StringBuilder b, View v) {
+        ComparisonTable t = v.table;
+        double max = 0;
+        for (int c = 0; c < t.channels().size(); c++) {
+            max = Math.max(max, t.share(c, v.highest(c)));
+        }
+        b.append("<section>\n<h2>Share of ")
+                .append(escape(t.basis().description()))
+                .append(" by channel and model, in %")
+                .append(v.suffix)
+                .append("</h2>\n<p class=\"note\">The percent of ")
+                .append(escape(t.basis().description()))
+                .append(" each model credits to each channel (each column adds up to 100); darker is more. Spread:"
+                        + " the highest share minus the lowest, in percentage points. Hover a share for its"
+                        + " amount.</p>\n")
+                .append(
+                        "<div class=\"scroll\"><table class=\"heat\">\n<thead><tr class=\"families\">"
+                                + "<th class=\"name\" rowspan=\"2\">Channel</th><th class=\"spread\" rowspan=\"2\">Spread (pp)</th>");
+        for (Family f : v.families) {
+            b.append("<th class=\"fam\" colspan=\"")
+                    .append(f.models().size())
+                    .append("\">")
+                    .append(escape(f.name()))
+                    .append("</th>");
+        }
+        b.append("</tr>\n<tr>");
+        for (Family f : v.families) {
+            for (int j = 0; j < f.models().size(); j++) {
+                b.append(j == 0 ? "<th class=\"first\">" : "<th>")
+                        .append(breakable(t.models().get(f.models().get(j))))
+                        .append("</th>");
+            }
+        }
+        b.append("</tr></thead>\n<tbody>\n");
+        for (int c = 0; c < t.channels().size(); c++) {
+            String channel = t.channels().get(c);
+            b.append(channel.equals(Report.UNATTRIBUTED) ? "<tr class=\"unattributed\">" : "<tr>")
+                    .append("<th class=\"name\" scope=\"row\">")
+                    .append(escape(channel))
+                    .append("</th><td class=\"spread\">")
+                    .append(t.spreadDecimal(c, 3).movePointRight(2).toPlainString())
+                    .append("</td>");
+            for (Family f : v.families) {
+                for (int j = 0; j < f.models().size(); j++) {
+                    int k = f.models().get(j);
+                    double level = max == 0 ? 0 : t.share(c, k) / max;
+                    b.append("<td")
+                            .append(j == 0 ? " class=\"first\"" : "")
+                            .append(" style=\"background:")
+                            .append(heatColour(level))
+                            .append(level > 0.55 ? ";color:#fff" : "")
+                            .append("\" title=\"")
+                            .append(escape(channel + " \u2014 " + t.models().get(k) + ": " + t.amount(c, k)))
+                            .append("\">")
+                            .append(t.shareDecimal(c, k, 3).movePointRight(2).toPlainString())
+                            .append("</td>");
+                }
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /** The rank-correlation matrix, folded away: most readers need it last, if at all. */
+    private static void correlations(StringBuilder b, View v) {
+        ComparisonTable t = v.table;
+        List<String> models = t.models();
+        if (models.size() < 2) {
+            return;
+        }
+        b.append("<section>\n<details>\n<summary><h2>Do the models rank the channels alike?")
+                .append(v.suffix)
+                .append("</h2></summary>\n"
+                        + "<p class=\"note\">Spearman&rsquo;s rank correlation of the channels&rsquo; order under each pair"
+                        + " of models (tied shares get average ranks; the unattributed row is left out): 1 means the same"
+                        + " order, 0 unrelated, &minus;1 reversed.</p>\n");
+        b.append("<div class=\"scroll\"><table class=\"corr\">\n<thead><tr><th class=\"name\"></th>");
+        for (Family f : v.families) {
+            for (int k : f.models()) {
+                b.append("<th>").append(breakable(models.get(k))).append("</th>");
+            }
+        }
+        b.append("</tr></thead>\n<tbody>\n");
+        for (Family fa : v.families) {
+            for (int a : fa.models()) {
+                b.append("<tr><th class=\"name\" scope=\"row\">")
+                        .append(escape(models.get(a)))
+                        .append("</th>");
+                for (Family f : v.families) {
+                    for (int k : f.models()) {
+                        double rho = t.spearman(a, k);
+                        if (Double.isNaN(rho)) {
+                            b.append("<td class=\"na\">n/a</td>");
+                        } else {
+                            b.append("<td style=\"background:")
+                                    .append(corrColour(rho))
+                                    .append(Math.abs(rho) > 0.7 ? ";color:#fff" : "")
+                                    .append("\">")
+                                    .append(ComparisonTable.decimal(rho, 2).replace("-", "\u2212"))
+                                    .append("</td>");
+                        }
+                    }
+                }
+                b.append("</tr>\n");
+            }
+        }
+        b.append("</tbody>\n</table></div>\n</details>\n</section>\n");
+    }
+
+    // ---- what the parts share
+
+    /** The most marks the chart shows one per model; with more models it shows one per family. */
+    static final int MAX_MARKED = 5;
+
+    /** A family of models (single-touch, multi-touch, data-driven, or other) and its models' indices. */
+    record Family(String name, List<Integer> models) {}
+
+    /** One mark of the chart: a label and the models whose mean share it shows. */
+    record Mark(String label, List<Integer> models) {}
+
+    /** A table with its models grouped by family and each channel's lowest and highest model. */
+    private static final class View {
+        final ComparisonTable table;
+        final List<Family> families;
+
+        /** Added to section titles when the page has a table per currency: {@code  (USD)}. */
+        final String suffix;
+
+        View(ComparisonTable table, boolean severalCurrencies) {
+            this.table = table;
+            this.suffix = severalCurrencies ? " (" + escape(table.currency().getCurrencyCode()) + ")" : "";
+            this.families = families(table.models());
+        }
+
+        /** The model giving channel {@code c} its lowest share (the first such). */
+        int lowest(int c) {
+            int best = 0;
+            for (int k = 1; k < table.models().size(); k++) {
+                if (table.amount(c, k).minor() < table.amount(c, best).minor()) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        /** The model giving channel {@code c} its highest share (the first such). */
+        int highest(int c) {
+            int best = 0;
+            for (int k = 1; k < table.models().size(); k++) {
+                if (table.amount(c, k).minor() > table.amount(c, best).minor()) {
+                    best = k;
+                }
+            }
+            return best;
+        }
+
+        /** Up to {@code n} channels with a positive spread, largest first (ties in channel order). */
+        List<Integer> mostDisputed(int n) {
+            List<Integer> channels = new ArrayList<>();
+            if (table.models().size() < 2) {
+                return channels;
+            }
+            for (int c = 0; c < table.channels().size(); c++) {
+                if (table.spreadDecimal(c, 6).signum() > 0) {
+                    channels.add(c);
+                }
+            }
+            channels.sort((x, y) -> {
+                int cmp = table.spreadDecimal(y, 6).compareTo(table.spreadDecimal(x, 6));
+                return cmp != 0 ? cmp : Integer.compare(x, y);
+            });
+            return channels.subList(0, Math.min(n, channels.size()));
+        }
+
+        /** One mark per model when there are few, else one per family. */
+        List<Mark> marks() {
+            List<Mark> marks = new ArrayList<>();
+            if (table.models().size() <= MAX_MARKED) {
+                for (int k = 0; k < table.models().size(); k++) {
+                    marks.add(new Mark(table.models().get(k), List.of(k)));
+                }
+            } else {
+                for (Family f : families) {
+                    int n = f.models().size();
+                    marks.add(new Mark(
+                            f.name()
+                                    + (n == 1
+                                            ? " ("
+                                                    + table.models()
+                                                            .get(f.models().get(0)) + ")"
+                                            : " (mean of " + n + ")"),
+                            f.models()));
+                }
+            }
+            return marks;
+        }
+    }
+
+    /** The models grouped by family in catalog family order (unknown names last), in the given order within. */
+    static List<Family> families(List<String> models) {
+        List<String> order = new ArrayList<>();
+        java.util.Map<String, String> familyOf = new java.util.HashMap<>();
+        for (ModelInfo m : Models.catalog()) {
+            familyOf.put(m.name(), m.family());
+            if (!order.contains(m.family())) {
+                order.add(m.family());
+            }
+        }
+        order.add("other");
+        java.util.Map<String, List<Integer>> members = new java.util.LinkedHashMap<>();
+        for (String f : order) {
+            members.put(f, new ArrayList<>());
+        }
+        for (int k = 0; k < models.size(); k++) {
+            String name = models.get(k);
+            int colon = name.indexOf(':');
+            String base = (colon < 0 ? name : name.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+            members.get(familyOf.getOrDefault(base, "other")).add(k);
+        }
+        List<Family> families = new ArrayList<>();
+        members.forEach((name, ks) -> {
+            if (!ks.isEmpty()) {
+                families.add(new Family(name, List.copyOf(ks)));
+            }
+        });
+        return families;
+    }
+
+    /** A tick step giving at most 6 gridlines up to {@code max}. */
     private static double step(double max) {
         double[] steps = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25};
         for (double s : steps) {
-            if (max / s <= 8) {
+            if (max / s <= 6) {
                 return s;
             }
         }
         return 0.25;
     }
 
-    /** Splits a label into lines of at most {@code width} pixels, at most 3 lines, ellipsised beyond. */
-    static List<String> wrap(String text, double width) {
-        int perLine = Math.max(3, (int) Math.floor(width / CHAR_WIDTH));
-        List<String> lines = new ArrayList<>();
+    /**
+     * A model name for a column header: cut after its hyphens, colons and commas into lines of at most 8
+     * characters (or its longest part), so columns stay narrow and no word is ever broken.
+     */
+    static String breakable(String name) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c == '-' || c == ':' || c == ',') && i + 1 < name.length()) {
+                parts.add(name.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        parts.add(name.substring(start));
+        int max = 8;
+        for (String part : parts) {
+            max = Math.max(max, part.length());
+        }
+        StringBuilder b = new StringBuilder();
         StringBuilder line = new StringBuilder();
-        for (String word : text.trim().split("\\s+")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > perLine) {
-                lines.add(line.toString());
+        for (String part : parts) {
+            // a part of one or two characters (the j of inverse-j) stays on its line
+            if (line.length() > 0 && line.length() + part.length() > max && part.length() > 2) {
+                b.append("<span class=\"nw\">").append(escape(line.toString())).append("</span><br>");
                 line.setLength(0);
             }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-            while (line.length() > perLine) {
-                lines.add(line.substring(0, perLine - 1) + "-");
-                line.delete(0, perLine - 1);
-            }
+            line.append(part);
         }
-        if (line.length() > 0 || lines.isEmpty()) {
-            lines.add(line.toString());
-        }
-        if (lines.size() > 3) {
-            List<String> cut = new ArrayList<>(lines.subList(0, 3));
-            String last = cut.get(2);
-            cut.set(2, (last.length() >= perLine ? last.substring(0, perLine - 1) : last) + "\u2026");
-            return cut;
-        }
-        return lines;
+        return b.append("<span class=\"nw\">")
+                .append(escape(line.toString()))
+                .append("</span>")
+                .toString();
     }
 
-    // ---- tables
-
-    private static void shareTable(StringBuilder b, ComparisonTable t) {
-        List<String> models = t.models();
-        b.append("<h3>Share by channel</h3>\n<div class=\"scroll\"><table class=\"shares\">\n<thead><tr>"
-                + "<th class=\"name\">Channel</th><th>Spread</th>");
-        for (int k = 0; k < models.size(); k++) {
-            b.append("<th><span class=\"swatch\" style=\"background:")
-                    .append(color(k))
-                    .append("\"></span>")
-                    .append(escape(models.get(k)))
-                    .append("</th>");
-        }
-        b.append("</tr></thead>\n<tbody>\n");
-        for (int c = 0; c < t.channels().size(); c++) {
-            String channel = t.channels().get(c);
-            b.append(channel.equals(Report.UNATTRIBUTED) ? "<tr class=\"unattributed\">" : "<tr>")
-                    .append("<td class=\"name\">")
-                    .append(escape(channel))
-                    .append("</td><td class=\"spread\">")
-                    .append(t.spreadDecimal(c, 3).movePointRight(2).toPlainString())
-                    .append(" pp</td>");
-            for (int k = 0; k < models.size(); k++) {
-                b.append("<td title=\"")
-                        .append(escape(t.amount(c, k).toString()))
-                        .append("\">")
-                        .append(t.percent(c, k))
-                        .append("</td>");
-            }
-            b.append("</tr>\n");
-        }
-        b.append("</tbody>\n</table></div>\n<p class=\"note\">Spread: the highest share minus the lowest, in"
-                + " percentage points. Hover a share for its exact amount.</p>\n");
+    private static String pp(ComparisonTable t, int c) {
+        return t.spreadDecimal(c, 3).movePointRight(2).toPlainString() + "&nbsp;pp";
     }
 
-    private static void correlationTable(StringBuilder b, ComparisonTable t) {
-        List<String> models = t.models();
-        b.append("<h3>Rank correlation between models</h3>\n<p class=\"note\">Spearman&rsquo;s rho over the"
-                + " channels ranked by share (tied shares get average ranks; the unattributed row is left out):"
-                + " 1 means the same ranking, &minus;1 the reverse.</p>\n");
-        b.append("<div class=\"scroll\"><table class=\"corr\">\n<thead><tr><th class=\"name\"></th>");
-        for (String model : models) {
-            b.append("<th>").append(escape(model)).append("</th>");
-        }
-        b.append("</tr></thead>\n<tbody>\n");
-        for (int a = 0; a < models.size(); a++) {
-            b.append("<tr><th class=\"name\">").append(escape(models.get(a))).append("</th>");
-            for (int k = 0; k < models.size(); k++) {
-                double rho = t.spearman(a, k);
-                if (Double.isNaN(rho)) {
-                    b.append("<td class=\"na\">n/a</td>");
-                } else {
-                    b.append("<td style=\"background:")
-                            .append(heat(rho))
-                            .append("\">")
-                            .append(ComparisonTable.decimal(rho, 2))
-                            .append("</td>");
-                }
-            }
-            b.append("</tr>\n");
-        }
-        b.append("</tbody>\n</table></div>\n");
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** A light blue for positive, light red for negative correlation, stronger with magnitude. */
-    private static String heat(double rho) {
-        double a = Math.abs(rho);
-        int r = rho >= 0 ? (int) Math.round(255 - a * 150) : 255;
-        int g = (int) Math.round(255 - a * 120);
-        int bl = rho >= 0 ? 255 : (int) Math.round(255 - a * 150);
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, bl);
+    private static String percent(double share) {
+        return java.math.BigDecimal.valueOf(share * 100)
+                        .setScale(1, java.math.RoundingMode.HALF_UP)
+                        .toPlainString() + "%";
+    }
+
+    /** Light to dark blue (a single hue: ordered in lightness, so colour-blind and grey-print safe). */
+    private static String heatColour(double level) {
+        double l = Math.max(0, Math.min(1, level));
+        int[] from = {247, 251, 255};
+        int[] to = {8, 69, 148};
+        return String.format(
+                Locale.ROOT,
+                "#%02x%02x%02x",
+                Math.round(from[0] + (to[0] - from[0]) * l),
+                Math.round(from[1] + (to[1] - from[1]) * l),
+                Math.round(from[2] + (to[2] - from[2]) * l));
+    }
+
+    /** Blue for positive, orange for negative correlation (a colour-blind-safe pair), stronger with size. */
+    private static String corrColour(double rho) {
+        double a = Math.min(1, Math.abs(rho));
+        int[] to = rho >= 0 ? new int[] {33, 102, 172} : new int[] {179, 88, 6};
+        return String.format(
+                Locale.ROOT,
+                "#%02x%02x%02x",
+                Math.round(255 + (to[0] - 255) * a),
+                Math.round(255 + (to[1] - 255) * a),
+                Math.round(255 + (to[2] - 255) * a));
     }
 
     /** {@code 1262060.00} as {@code 1,262,060.00}, for reading; digits only, so nothing to escape. */
     static String grouped(String plain) {
-        int dot = plain.indexOf('.');
-        int end = dot < 0 ? plain.length() : dot;
-        int begin = plain.startsWith("-") ? 1 : 0;
-        StringBuilder b = new StringBuilder(plain.substring(0, begin));
-        for (int i = begin; i < end; i++) {
-            if (i > begin && (end - i) % 3 == 0) {
-                b.append(',');
-            }
-            b.append(plain.charAt(i));
-        }
-        return b.append(plain.substring(end)).toString();
-    }
-
-    private static String color(int k) {
-        return PALETTE[k % PALETTE.length];
+        return Text.grouped(plain);
     }
 
     private static String percentLabel(double share) {
@@ -412,7 +581,7 @@ public final class HtmlReport {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     /** Escapes {@code & < > " '} for HTML text and attribute values. */
@@ -422,40 +591,91 @@ public final class HtmlReport {
 
     private static final String CSS = String.join(
             "\n",
-            "body { margin: 0; background: #f6f7f9; color: #1d2330;",
-            "  font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif; }",
-            "main { max-width: 1200px; margin: 0 auto; padding: 24px 20px 48px; }",
-            "h1 { font-size: 26px; margin: 0 0 6px; }",
-            "h2 { font-size: 20px; margin: 0 0 8px; }",
-            "h3 { font-size: 16px; margin: 22px 0 8px; }",
-            "p.lead { color: #4a5263; margin: 0 0 20px; max-width: 900px; }",
-            "p.note { color: #4a5263; margin: 0 0 8px; }",
-            "section { background: #fff; border: 1px solid #dde1e7; border-radius: 8px;",
-            "  padding: 20px 22px; margin-bottom: 24px; }",
-            "figure { margin: 8px 0 0; }",
-            "figcaption { color: #5d6576; font-size: 12px; margin-top: 4px; }",
-            "svg.chart { width: 100%; height: auto; display: block; font-family: inherit; }",
-            "svg .legend { font-size: 13px; fill: #1d2330; }",
-            "svg .tick { font-size: 12px; fill: #5d6576; text-anchor: end; }",
-            "svg .label { font-size: 13px; fill: #1d2330; text-anchor: middle; }",
-            "svg .value { font-size: 11px; fill: #1d2330; text-anchor: middle; }",
-            "svg .grid { stroke: #e3e6eb; stroke-width: 1; }",
-            "svg .axis { stroke: #9aa1ad; stroke-width: 1; }",
-            "svg .band { fill: #f7f8fa; }",
-            ".scroll { overflow-x: auto; }",
-            "table { border-collapse: collapse; font-variant-numeric: tabular-nums; }",
-            "th, td { padding: 5px 10px; text-align: right; border-bottom: 1px solid #eceef2; white-space: nowrap; }",
-            "th { font-weight: 600; background: #f1f3f6; white-space: normal; vertical-align: bottom; }",
-            "tbody th { vertical-align: middle; white-space: nowrap; }",
-            "th.name, td.name { text-align: left; }",
-            "tbody tr:nth-child(even) td { background-color: #fafbfc; }",
-            "tr.unattributed td { color: #6b7280; font-style: italic; }",
-            "td.spread { font-weight: 600; }",
+            "*, *::before, *::after { box-sizing: border-box; }",
+            "body { margin: 0; background: #f4f5f7; color: #1d2330; overflow-wrap: normal; word-break: normal;",
+            "  hyphens: manual; font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial,"
+                    + " sans-serif; }",
+            "main { max-width: 1600px; margin: 0 auto; padding: 20px 20px 40px; }",
+            "header h1 { font-size: 24px; margin: 0 0 4px; }",
+            "p.lead { color: #4a5263; margin: 0 0 16px; max-width: 860px; }",
+            "h2 { font-size: 18px; margin: 0 0 6px; }",
+            "p.note { color: #4a5263; margin: 0 0 10px; max-width: 900px; }",
+            "section { background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 16px 20px;",
+            "  margin-bottom: 18px; min-width: 0; }",
+            ".cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px;"
+                    + " margin-top: 10px; }",
+            ".card { border: 1px solid #e3e6eb; border-radius: 6px; padding: 10px 14px; background: #fafbfc; }",
+            ".card .k { color: #5d6576; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }",
+            ".card .cur { font-size: 15px; font-weight: 600; color: #4a5263; }",
+            ".nw { white-space: nowrap; }",
+            "td.first, th.first { padding-left: 6px; }",
+            ".card .big { font-size: 20px; font-weight: 650; margin: 2px 0; font-variant-numeric: tabular-nums; }",
+            ".card .sub { color: #4a5263; font-size: 13px; }",
+            ".card.dispute { border-left: 4px solid #d55e00; }",
+            ".legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 4px 0 12px; font-size: 13px; }",
+            ".legend span { display: inline-flex; align-items: center; gap: 6px; white-space: nowrap; }",
+            ".legend .mk { position: static; transform: none; }",
+            ".rangekey { position: relative; display: inline-block; width: 28px; height: 10px; border-radius: 5px;",
+            "  background: #cfd4dc; }",
+            ".rangekey .md { left: 60%; }",
+            ".md { position: absolute; top: 50%; width: 2px; height: 10px; margin: -5px 0 0 -1px; background: #6b7280;",
+            "  display: inline-block; }",
+            ".rc { display: grid; grid-template-columns: minmax(90px, 170px) minmax(0, 1fr) 64px; font-size: 13px; }",
+            ".rc-row { display: contents; }",
+            ".rc-name { padding: 6px 12px 6px 0; align-self: center; }",
+            ".rc-val { padding: 6px 0 6px 10px; text-align: right; align-self: center; color: #4a5263;",
+            "  font-variant-numeric: tabular-nums; white-space: nowrap; }",
+            ".rc-plot { position: relative; min-height: 32px; border-left: 1px solid #9aa1ad;",
+            "  background: linear-gradient(to right, #e3e6eb 1px, transparent 1px) 0 0 /"
+                    + " calc(100% / var(--ticks)) 100% repeat-x; }",
+            ".rc-axis .rc-plot { min-height: 22px; border-left-color: transparent; background: none; }",
+            ".rc-axis .rc-val { font-size: 12px; }",
+            ".tick { position: absolute; bottom: 2px; transform: translateX(-50%); color: #5d6576; font-size: 12px; }",
+            ".tick:first-child { transform: none; }",
+            ".tick:last-child { transform: translateX(-100%); }",
+            ".range { position: absolute; top: 50%; height: 10px; margin-top: -5px; min-width: 2px;",
+            "  border-radius: 5px; background: #cfd4dc; }",
+            ".mk { position: absolute; top: 50%; width: 13px; height: 13px; transform: translate(-50%, -50%);",
+            "  display: inline-block; border: 1.5px solid #fff; box-sizing: content-box; }",
+            ".mk0 { background: #0072b2; border-radius: 50%; }",
+            ".mk1 { background: #e69f00; }",
+            ".mk2 { background: #009e73; transform: translate(-50%, -50%) rotate(45deg); width: 11px; height: 11px; }",
+            ".legend .mk2 { transform: rotate(45deg); }",
+            ".mk3 { background: #cc79a7; border-radius: 50%; width: 9px; height: 9px; border: 3px solid #cc79a7; }",
+            ".mk4 { background: #d55e00; clip-path: polygon(50% 0, 100% 100%, 0 100%); border: 0;"
+                    + " width: 15px; height: 14px; }",
+            ".unattributed .rc-name, tr.unattributed th, tr.unattributed td { color: #6b7280; font-style: italic; }",
+            ".scroll { overflow-x: auto; max-width: 100%; }",
+            "table { border-collapse: separate; border-spacing: 0; font-variant-numeric: tabular-nums; }",
+            "th, td { padding: 5px 4px; text-align: right; border-bottom: 1px solid #eceef2; white-space: nowrap; }",
+            "thead th { font-weight: 600; font-size: 12px; background: #f1f3f6; white-space: normal;",
+            "  vertical-align: bottom; min-width: 44px; }",
+            "tr.families th.fam { text-align: center; text-transform: uppercase; letter-spacing: .05em;",
+            "  color: #4a5263; border-left: 2px solid #fff; border-bottom: 2px solid #c9ced6; }",
+            "th.first, td.first { border-left: 2px solid #fff; }",
+            "th.name { text-align: left; position: sticky; left: 0; z-index: 1; background: #fff; padding: 5px 8px;",
+            "  white-space: normal; min-width: 96px; max-width: 150px;",
+            "  font-weight: 600; box-shadow: 1px 0 0 #dde1e7; }",
+            "thead th.name { background: #f1f3f6; z-index: 2; }",
+            "table.heat { width: 100%; }",
+            "table.heat td { font-size: 13px; }",
+            "td.spread { font-weight: 650; background: #fff3e8; }",
+            "thead th.spread { background: #fde6d2; }",
             "td.na { color: #9aa1ad; }",
-            ".swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px;",
-            "  margin-right: 6px; vertical-align: baseline; }",
-            "table.corr td { min-width: 48px; }",
-            "table.shares thead th, table.corr thead th { max-width: 120px; }",
+            "details summary { cursor: pointer; list-style-position: outside; }",
+            "details summary h2 { display: inline; }",
+            "details[open] summary { margin-bottom: 8px; }",
+            "table.corr td { min-width: 44px; font-size: 12px; }",
+            "h3 { font-size: 15px; margin: 16px 0 6px; }",
             "tr.total td { font-weight: 600; border-top: 2px solid #dde1e7; }",
+            "@media (max-width: 600px) {",
+            "  main { padding: 12px 10px 28px; }",
+            "  section { padding: 12px 12px; }",
+            "  .rc { grid-template-columns: minmax(0, 1fr) 52px; font-size: 13px; }",
+            "  .rc-name { grid-column: 1 / -1; padding: 6px 0 0; }",
+            "  .rc-axis .rc-name { display: none; }",
+            "  .rc-plot { min-height: 24px; }",
+            "  .card .big { font-size: 19px; }",
+            "}",
             "");
 }

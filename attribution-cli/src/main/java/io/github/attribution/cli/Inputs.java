@@ -1,6 +1,7 @@
 package io.github.attribution.cli;
 
 import io.github.attribution.Attributor;
+import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
@@ -116,7 +117,7 @@ final class Inputs implements AutoCloseable {
      * @throws DataFileException for a bad row (unless skipped)
      */
     static Inputs load(Args args, Command.Context ctx, List<String> defaultModels) throws IOException {
-        List<String> labels = args.all("model");
+        List<String> labels = modelLabels(args);
         if (labels.isEmpty()) {
             if (defaultModels.isEmpty()) {
                 throw new UsageException("give at least one --model; 'models' lists them");
@@ -176,6 +177,30 @@ final class Inputs implements AutoCloseable {
         }
     }
 
+    /**
+     * The models asked for, in order: every {@code --model}, then each model of every {@code --models
+     * a,b,c} (where a part with {@code =} but no {@code :} continues the previous model's parameters, so
+     * {@code --models custom:first=0.5,last=0.5,linear} is two models).
+     */
+    static List<String> modelLabels(Args args) {
+        List<String> labels = new ArrayList<>(args.all("model"));
+        for (String list : args.all("models")) {
+            List<String> parts = new ArrayList<>();
+            for (String part : list.split(",", -1)) {
+                String p = part.trim();
+                if (!parts.isEmpty() && p.indexOf('=') >= 0 && p.indexOf(':') < 0) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "," + p);
+                } else if (p.isEmpty()) {
+                    throw new UsageException("option --models: an empty model name in '" + list + "'");
+                } else {
+                    parts.add(p);
+                }
+            }
+            labels.addAll(parts);
+        }
+        return List.copyOf(labels);
+    }
+
     /** Inputs over an in-memory dataset (the demo's generated sample), strict, with default settings. */
     static Inputs ofDataset(Dataset data, List<String> labels) {
         Counts counts = new Counts(data.touchCount(), data.opportunityCount(), data.personCount(), 0, 0, 0, 0, 0);
@@ -197,7 +222,11 @@ final class Inputs implements AutoCloseable {
             try {
                 models.add(Models.byName(label));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--model " + label + ": " + e.getMessage());
+                String base = label.contains(":") ? label.substring(0, label.indexOf(':')) : label;
+                List<String> names =
+                        Models.catalog().stream().map(ModelInfo::name).toList();
+                throw new UsageException("--model " + label + ": " + e.getMessage()
+                        + (names.contains(base.trim()) ? "" : Suggest.didYouMean(base, names, "")));
             }
         }
         return models;

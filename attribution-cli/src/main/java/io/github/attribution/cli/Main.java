@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,16 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * Runs the command line with these streams and environment variables (of which {@code COLUMNS},
+     * the terminal's width, is read), without exiting.
+     *
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
@@ -51,21 +62,29 @@ public final class Main {
             err.println(HelpCommand.overview());
             return 2;
         }
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            out.println("attribution " + version());
+            return 0;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            out.println(HelpCommand.overview());
+            return 0;
+        }
         Optional<Command> command = find(args[0]);
         if (command.isEmpty()) {
-            err.println(line("error: unknown command '" + args[0] + "'; commands: " + names()));
+            err.println(line(unknownCommand(args[0])));
             return 2;
         }
         Command c = command.get();
-        Command.Context context = new Command.Context(out, err, System.console() != null);
+        Command.Context context = new Command.Context(out, err, System.console() != null, width(env));
         try {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
-            if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
-                return HelpCommand.helpFor(rest.get(0), context);
-            }
             if (rest.contains("--help") || rest.contains("-h")) {
                 out.println(HelpCommand.help(c));
                 return 0;
+            }
+            if (c instanceof HelpCommand && rest.size() == 1 && !rest.get(0).startsWith("--")) {
+                return HelpCommand.helpFor(rest.get(0), context);
             }
             Args parsed = Args.parse(rest, c.options());
             Output.requireDistinct(parsed);
@@ -89,6 +108,46 @@ public final class Main {
             err.println(line("error: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
             return 1;
         }
+    }
+
+    /** The terminal's width from {@code COLUMNS}; {@link Command#DEFAULT_WIDTH} when unset or not a width. */
+    static int width(Map<String, String> env) {
+        String columns = env.get("COLUMNS");
+        if (columns != null) {
+            try {
+                int w = Integer.parseInt(columns.trim());
+                if (w >= 20 && w <= 10_000) {
+                    return w;
+                }
+            } catch (NumberFormatException e) {
+                // not a width: the default
+            }
+        }
+        return Command.DEFAULT_WIDTH;
+    }
+
+    /** The version of this build, from the {@code version.properties} Maven fills in; {@code unknown} without it. */
+    static String version() {
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                String v = p.getProperty("version", "").trim();
+                if (!v.isEmpty() && !v.startsWith("$")) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            // reported as unknown
+        }
+        return "unknown";
+    }
+
+    /** The error for an unknown command: the nearest command when it looks like a typo, else every command. */
+    static String unknownCommand(String name) {
+        String hint =
+                Suggest.didYouMean(name, COMMANDS.stream().map(Command::name).toList(), "");
+        return "error: unknown command '" + name + "'" + (hint.isEmpty() ? "; commands: " + names() : hint);
     }
 
     /** The longest error line printed; longer ones are cut with a note of their length. */

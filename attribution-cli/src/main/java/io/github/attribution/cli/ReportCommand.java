@@ -129,7 +129,7 @@ final class ReportCommand implements Command {
             switch (format) {
                 case CSV -> table.writeCsv(writer);
                 case JSON -> table.writeJson(writer);
-                case TEXT -> writer.write(Escaping.printableLines(table.toText())); // for a terminal
+                case TEXT -> writer.write(Escaping.printableLines(table.toText(context.width()))); // for a terminal
             }
             Output.commitAll(output, inputs.rejectsOutput());
         }
@@ -197,7 +197,18 @@ final class ReportCommand implements Command {
         try {
             return ReportSpec.of(by.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("option --by: " + e.getMessage());
+            List<String> labels = java.util.Arrays.stream(Dimension.values())
+                    .map(Dimension::label)
+                    .toList();
+            String hint = "";
+            for (String list : by) {
+                for (String d : list.split(",")) {
+                    if (hint.isEmpty() && !labels.contains(d.trim())) {
+                        hint = Suggest.didYouMean(d, labels, "");
+                    }
+                }
+            }
+            throw new UsageException("option --by: " + e.getMessage() + hint);
         }
     }
 }

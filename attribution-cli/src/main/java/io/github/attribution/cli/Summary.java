@@ -2,6 +2,7 @@ package io.github.attribution.cli;
 
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.io.Text;
 import io.github.attribution.journey.Journeys;
 import java.io.PrintStream;
@@ -46,41 +47,50 @@ final class Summary {
     void print(PrintStream err, Journeys journeys) {
         Dataset data = inputs.data;
         Inputs.Counts n = inputs.counts;
-        StringBuilder sb = new StringBuilder("summary: read ");
-        sb.append(n.read())
-                .append(" rows (")
-                .append(n.touchpoints())
+        StringBuilder sb = new StringBuilder("summary: ");
+        if (n.read() == 0 && n.touchpoints() + n.opportunities() > 0) { // an in-memory sample
+            sb.append("generated (");
+        } else {
+            sb.append("read ").append(count(n.read())).append(" rows (");
+        }
+        sb.append(count(n.touchpoints()))
                 .append(" touchpoints, ")
-                .append(n.opportunities())
+                .append(count(n.opportunities()))
                 .append(" opportunities");
         if (n.people() > 0) {
-            sb.append(", ").append(n.people()).append(" people");
+            sb.append(", ").append(count(n.people())).append(" people");
         }
         if (n.contacts() > 0) {
-            sb.append(", ").append(n.contacts()).append(" contacts");
+            sb.append(", ").append(count(n.contacts())).append(" contacts");
         }
         if (n.costs() > 0) {
-            sb.append(", ").append(n.costs()).append(" costs");
+            sb.append(", ").append(count(n.costs())).append(" costs");
         }
         if (n.stages() > 0) {
             sb.append(", ").append(n.stages()).append(" stage rows");
         }
         sb.append(")");
         if (n.rejected() > 0) {
-            sb.append(", ").append(n.rejected()).append(" rejected");
+            sb.append(", ").append(count(n.rejected())).append(" rejected");
         }
+        List<Currency> currencies = data.currencies();
         int[] status = new int[3];
+        long[] won = new long[currencies.size()];
         for (int o = 0; o < data.opportunityCount(); o++) {
             status[data.status(o).ordinal()]++;
+            if (data.status(o) == OpportunityStatus.WON) {
+                won[data.currencyIndex(o)] += data.amount(o);
+            }
         }
-        sb.append("; opportunities: ")
-                .append(status[1])
-                .append(" won, ")
-                .append(status[2])
+        sb.append("; opportunities: ").append(count(status[1])).append(" won");
+        if (status[1] > 0) {
+            sb.append(" (won revenue ").append(money(won, currencies)).append(")");
+        }
+        sb.append(", ")
+                .append(count(status[2]))
                 .append(" lost, ")
-                .append(status[0])
+                .append(count(status[0]))
                 .append(" open");
-        List<Currency> currencies = data.currencies();
         int withJourney = 0;
         int unattributed = 0;
         long[] unattributedAmount = new long[currencies.size()];
@@ -95,15 +105,15 @@ final class Summary {
             }
         }
         sb.append("; ")
-                .append(withJourney)
+                .append(count(withJourney))
                 .append(" journeys; ")
-                .append(unattributed)
+                .append(count(unattributed))
                 .append(" unattributed");
         if (unattributed > 0) {
             sb.append(" (").append(money(unattributedAmount, currencies)).append(")");
         }
         if (credited.length > 0) {
-            sb.append("; credited ");
+            sb.append("; credited to touches from all opportunities (won, lost and open): ");
             boolean same = true;
             for (long[] m : credited) {
                 same &= Arrays.equals(m, credited[0]);
@@ -131,6 +141,10 @@ final class Summary {
         return ms < 10_000 ? String.format("%.2f s", ms / 1000.0) : String.format("%.1f s", ms / 1000.0);
     }
 
+    private static String count(long n) {
+        return Text.grouped(Long.toString(n));
+    }
+
     private static String money(long[] sums, List<Currency> currencies) {
         if (currencies.isEmpty()) {
             return "nothing";
@@ -140,7 +154,7 @@ final class Summary {
             if (sums[c] == 0 && sums.length > 1) {
                 continue;
             }
-            parts.add(currencies.get(c).getCurrencyCode() + " " + Text.money(sums[c], currencies.get(c)));
+            parts.add(currencies.get(c).getCurrencyCode() + " " + Text.grouped(Text.money(sums[c], currencies.get(c))));
         }
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }

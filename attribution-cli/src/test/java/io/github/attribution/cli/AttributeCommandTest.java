@@ -85,9 +85,12 @@ final class AttributeCommandTest {
                 Files.readString(out, StandardCharsets.UTF_8));
         assertTrue(cli.out.isEmpty(), "nothing on standard output with --out");
         assertTrue(cli.err.contains("summary: read 10 rows (7 touchpoints, 3 opportunities)"), cli.err);
-        assertTrue(cli.err.contains("1 won, 1 lost, 1 open"), cli.err);
+        assertTrue(cli.err.contains("1 won (won revenue USD 1,000.00), 1 lost, 1 open"), cli.err);
         assertTrue(cli.err.contains("2 journeys; 1 unattributed (USD 500.00)"), cli.err);
-        assertTrue(cli.err.contains("credited USD 1000.00, JPY 1000 by each of 3 models"), cli.err);
+        assertTrue(
+                cli.err.contains(
+                        "credited to touches from all opportunities (won, lost and open): USD 1,000.00, JPY 1,000 by each of 3 models"),
+                cli.err);
     }
 
     @Test

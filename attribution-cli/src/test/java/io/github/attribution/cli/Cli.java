@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Runs {@link Main#run} with captured streams, and writes input files for it. */
 final class Cli {
@@ -20,13 +21,19 @@ final class Cli {
         this.err = err;
     }
 
+    /** Runs with no environment variables: a terminal of unknown width (100 columns). */
     static Cli run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    /** Runs with these environment variables, such as {@code COLUMNS}. */
+    static Cli runWith(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = Main.run(args, o, e);
+            exit = Main.run(args, o, e, env);
         }
         return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -46,10 +46,15 @@ final class CompareCommandTest {
         Cli cli = sample.run("compare", "--format", "text");
         assertEquals(0, cli.exit, cli.toString());
         assertTrue(
-                cli.out.startsWith("Share of won revenue by channel, USD (total 1500.00 under every model)\n"),
+                cli.out.startsWith("Share of won revenue by channel, USD (total 1,500.00 under every model)\n"),
                 cli.out);
-        String header = cli.out.lines().skip(1).findFirst().orElseThrow();
-        List<String> columns = List.of(header.trim().split("\\s+"));
+        // at 100 columns (the width when COLUMNS is unset) the models come in blocks, each led by the channel
+        List<String> columns = new ArrayList<>(List.of("channel"));
+        cli.out.lines().filter(l -> l.startsWith("channel ")).forEach(l -> {
+            List<String> cells = List.of(l.trim().split("\\s+"));
+            columns.addAll(cells.subList(1, cells.size()));
+        });
+        assertTrue(cli.out.lines().allMatch(l -> l.length() <= 100), cli.out);
         List<String> expected = new ArrayList<>(List.of("channel"));
         expected.addAll(CompareCommand.defaultModels());
         expected.add("spread");
@@ -59,8 +64,9 @@ final class CompareCommandTest {
         }
         assertTrue(cli.out.contains("Spearman rank correlation"), cli.out);
         assertTrue(
-                cli.err.contains("credited USD 1700.00 by each of "
-                        + CompareCommand.defaultModels().size() + " models"),
+                cli.err.contains(
+                        "credited to touches from all opportunities (won, lost and open): USD 1,700.00 by each of "
+                                + CompareCommand.defaultModels().size() + " models"),
                 cli.err);
     }
 
@@ -166,7 +172,7 @@ final class CompareCommandTest {
         assertTrue(cli.out.startsWith("Share of won revenue"), "the table still goes to standard output");
         String html = Files.readString(page, StandardCharsets.UTF_8);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
-        assertTrue(html.contains("<svg"), html);
+        assertTrue(html.contains("<table class=\"heat\""), html);
         for (String channel : CHANNELS) {
             assertTrue(html.contains(channel), channel);
         }
@@ -254,5 +260,29 @@ final class CompareCommandTest {
                     files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
                             .toList());
         }
+    }
+
+    @Test
+    void compare_modelsTakesACommaSeparatedList() {
+        Cli cli = sample.run("compare", "--models", "first-touch,last-touch");
+        assertEquals(0, cli.exit, cli.toString());
+        assertTrue(cli.out.contains(",first-touch,"), cli.out);
+        assertTrue(cli.out.contains(",last-touch,"), cli.out);
+        assertEquals(sample.run("compare", "--model", "first-touch", "--model", "last-touch").out, cli.out);
+    }
+
+    @Test
+    void compare_textFollowsColumns() {
+        Cli wide = Cli.runWith(
+                java.util.Map.of("COLUMNS", "300"),
+                "compare",
+                "--touchpoints",
+                sample.touchpoints,
+                "--opportunities",
+                sample.opportunities,
+                "--format",
+                "text");
+        assertEquals(0, wide.exit, wide.toString());
+        assertEquals(1, wide.out.lines().filter(l -> l.startsWith("channel ")).count(), wide.out);
     }
 }

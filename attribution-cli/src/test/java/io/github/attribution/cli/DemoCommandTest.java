@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ final class DemoCommandTest {
 
     @Test
     void demo_printsTheComparisonOfEveryRuleBasedModel() {
-        Cli cli = Cli.run("demo");
+        Cli cli = Cli.runWith(Map.of("COLUMNS", "400"), "demo"); // wide enough for one block
         assertEquals(0, cli.exit, cli.toString());
         assertTrue(cli.out.startsWith("Every model on a generated sample of 300 opportunities"), cli.out);
         List<String> lines = cli.out.lines().toList();
@@ -53,7 +54,7 @@ final class DemoCommandTest {
                     sums[m].subtract(new BigDecimal("100")).abs().compareTo(new BigDecimal("0.6")) <= 0,
                     columns.get(m + 1) + " sums to " + sums[m]);
         }
-        assertTrue(cli.err.contains("summary: read"), cli.err);
+        assertTrue(cli.err.contains("summary: generated (6,346 touchpoints, 300 opportunities, 928 people)"), cli.err);
     }
 
     @Test
@@ -66,9 +67,77 @@ final class DemoCommandTest {
             assertTrue(html.contains(model), model);
         }
         assertTrue(html.contains("Paid Search"), html);
-        assertTrue(html.contains("<svg"), html);
+        assertTrue(html.contains("<table class=\"heat\""), html);
         assertFalse(html.contains("http"), "loads nothing");
         assertTrue(cli.out.contains("Share of won revenue"), cli.out);
+    }
+
+    @Test
+    void demo_fitsATerminalOf100Columns() {
+        Cli cli = Cli.run("demo"); // COLUMNS unset: 100
+        assertEquals(0, cli.exit, cli.toString());
+        for (String line : cli.out.lines().toList()) {
+            assertTrue(line.length() <= 100, line.length() + ": " + line);
+        }
+        // every model is still shown, in blocks that each start with the channel column
+        for (String model : CompareCommand.defaultModels()) {
+            assertTrue(cli.out.contains("  " + model), model);
+        }
+        assertTrue(cli.out.lines().filter(l -> l.startsWith("channel ")).count() > 1, cli.out);
+        assertTrue(cli.out.contains("(total 4,406,059.21 under every model)"), cli.out);
+    }
+
+    @Test
+    void demo_followsTheTerminalWidth() {
+        Cli cli = Cli.runWith(Map.of("COLUMNS", "60"), "demo");
+        assertEquals(0, cli.exit, cli.toString());
+        for (String line : cli.out.lines().toList()) {
+            if (line.startsWith("channel ") || line.startsWith("Paid Search ") || line.startsWith("---")) {
+                assertTrue(line.length() <= 60, line.length() + ": " + line);
+            }
+        }
+    }
+
+    @Test
+    void demo_modelsChoosesTheColumns() {
+        Cli cli = Cli.run("demo", "--models", "linear,w-shaped", "--model", "markov");
+        assertEquals(0, cli.exit, cli.toString());
+        String header = cli.out
+                .lines()
+                .filter(l -> l.startsWith("channel "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(List.of("channel", "markov", "linear", "w-shaped", "spread"), List.of(header.split("\\s+")));
+        assertTrue(cli.err.contains("by each of 3 models"), cli.err);
+    }
+
+    @Test
+    void demo_modelsKeepsParametersTogether() {
+        Cli cli = Cli.run("demo", "--models", "custom:first=0.5,last=0.5,linear");
+        assertEquals(0, cli.exit, cli.toString());
+        String header = cli.out
+                .lines()
+                .filter(l -> l.startsWith("channel "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("channel", "custom:first=0.5,last=0.5", "linear", "spread"), List.of(header.split("\\s+")));
+    }
+
+    @Test
+    void demo_modelsRejectsARepeatedModel() {
+        Cli cli = Cli.run("demo", "--models", "linear,linear");
+        assertEquals(2, cli.exit, cli.toString());
+        assertTrue(cli.err.contains("repeats model 'linear'"), cli.err);
+    }
+
+    @Test
+    void demo_summaryNamesWhichTotalIsWhich() {
+        Cli cli = Cli.run("demo", "--models", "linear");
+        assertTrue(cli.err.contains("76 won (won revenue USD 4,406,059.21)"), cli.err);
+        assertTrue(
+                cli.err.contains("credited to touches from all opportunities (won, lost and open): USD 17,484,298.34"),
+                cli.err);
     }
 
     @Test

@@ -64,9 +64,12 @@ final class HtmlReportTest {
         assertTrue(html.contains("R&amp;D &lt;Events&gt;"));
         assertTrue(html.contains("Partner&#39;s &quot;Co-op&quot;"));
         assertFalse(html.contains("R&D <Events>"), "raw names must be escaped");
-        assertTrue(html.contains("<svg class=\"chart\""));
-        assertTrue(html.contains("<h2>USD &middot; won revenue 23,000.00</h2>"), "total with separators");
-        assertTrue(html.contains("<h2>EUR &middot;") && html.contains("<h2>USD &middot;"), "a section per currency");
+        assertTrue(html.contains("<div class=\"rc\""), "the range chart");
+        assertTrue(html.contains("<table class=\"heat\""), "the heat-map table");
+        assertTrue(html.contains("USD</span> 23,000.00"), "total with separators");
+        assertTrue(
+                html.contains("<h2>EUR at a glance</h2>") && html.contains("<h2>USD at a glance</h2>"),
+                "sections per currency");
         String lower = html.toLowerCase(Locale.ROOT);
         for (String external :
                 List.of("http:", "https:", "//", "src=", "href=", "url(", "@import", "<script", "<link", "xmlns")) {
@@ -88,14 +91,5 @@ final class HtmlReportTest {
     @Test
     void render_isDeterministic() {
         assertEquals(HtmlReport.render(comparison()), HtmlReport.render(comparison()));
-    }
-
-    @Test
-    void wrap_splitsLongLabelsIntoAtMostThreeLines() {
-        assertEquals(List.of("Paid Search"), HtmlReport.wrap("Paid Search", 200));
-        assertEquals(List.of("Content", "Syndication"), HtmlReport.wrap("Content Syndication", 90));
-        List<String> lines = HtmlReport.wrap("a very long channel name that goes on and on and on", 60);
-        assertEquals(3, lines.size());
-        assertTrue(lines.get(2).endsWith("\u2026"), lines.toString());
     }
 }

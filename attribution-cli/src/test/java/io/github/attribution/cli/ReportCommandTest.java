@@ -46,7 +46,10 @@ final class ReportCommandTest {
                 cli.out);
         assertReconciles(cli.out, 1);
         assertTrue(cli.err.startsWith("summary: read 9 rows"), cli.err);
-        assertTrue(cli.err.contains("credited USD 1700.00 by linear"), cli.err);
+        assertTrue(
+                cli.err.contains(
+                        "credited to touches from all opportunities (won, lost and open): USD 1,700.00 by linear"),
+                cli.err);
     }
 
     @Test
@@ -168,7 +171,7 @@ final class ReportCommandTest {
         String total =
                 cli.out.lines().filter(l -> l.startsWith("(total)")).findFirst().orElseThrow();
         assertEquals(
-                List.of("(total)", "USD", "2000.00", "1500.00", "4.000000", "2.000000", "7", "900.00"),
+                List.of("(total)", "USD", "2,000.00", "1,500.00", "4.000000", "2.000000", "7", "900.00"),
                 List.of(total.split("\\s+")).subList(0, 8));
         assertTrue(cli.out.contains("note: campaign 'Trade Show'"), cli.out);
         assertFalse(cli.err.contains("note:"), "the notes are in the text already: " + cli.err);
@@ -178,7 +181,10 @@ final class ReportCommandTest {
     void report_defaultsToWShaped() {
         Cli cli = sample.run("report");
         assertEquals(0, cli.exit, cli.toString());
-        assertTrue(cli.err.contains("credited USD 1700.00 by w-shaped"), cli.err);
+        assertTrue(
+                cli.err.contains(
+                        "credited to touches from all opportunities (won, lost and open): USD 1,700.00 by w-shaped"),
+                cli.err);
         assertReconciles(cli.out, 1);
     }
 

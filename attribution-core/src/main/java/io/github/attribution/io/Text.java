@@ -45,6 +45,35 @@ public final class Text {
         appendFixed(sb, minor, digits);
     }
 
+    /**
+     * A plain decimal with its whole part grouped by thousands for people: {@code 1262060.00} as {@code
+     * 1,262,060.00}, {@code -12345} as {@code -12,345}. Text that is not a plain decimal (an id, a
+     * percentage) comes back unchanged. For text output only: CSV and JSON keep plain numbers.
+     */
+    public static String grouped(String plain) {
+        int begin = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        if (end - begin < 4) {
+            return plain;
+        }
+        for (int i = begin; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if ((c < '0' || c > '9') && i != dot) {
+                return plain;
+            }
+        }
+        StringBuilder b = new StringBuilder(plain.length() + (end - begin) / 3);
+        b.append(plain, 0, begin);
+        for (int i = begin; i < end; i++) {
+            if (i > begin && (end - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(plain.charAt(i));
+        }
+        return b.append(plain, end, plain.length()).toString();
+    }
+
     /** {@code POWERS[d] = 10^d} for d = 0..18, every power of ten a {@code long} holds. */
     static final long[] POWERS = {
         1L,

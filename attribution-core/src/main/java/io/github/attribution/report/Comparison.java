@@ -542,9 +542,24 @@ public final class Comparison {
 
     /**
      * The comparison for a terminal: per currency, the share table (channels by model, with the spread
-     * in percentage points) and the rank-correlation matrix.
+     * in percentage points) and the rank-correlation matrix, for a terminal of 100 columns ({@link
+     * #toText(int)}).
      */
     public String toText() {
+        return toText(TextTable.DEFAULT_WIDTH);
+    }
+
+    /**
+     * The comparison for a terminal {@code width} code points wide: a table wider than that is shown as
+     * several blocks of models, one under the other, each starting with the channel (or model) column,
+     * instead of lines that wrap. Amounts are grouped by thousands ({@code 4,406,059.21}).
+     *
+     * @throws IllegalArgumentException if {@code width} is not positive
+     */
+    public String toText(int width) {
+        if (width <= 0) {
+            throw new IllegalArgumentException("width must be positive: " + width);
+        }
         if (tables.isEmpty()) {
             return "No " + basis.description() + " to compare"
                     + (basis == Basis.REVENUE ? " (no won opportunities); compare pipeline instead.\n" : ".\n");
@@ -554,7 +569,7 @@ public final class Comparison {
             if (i > 0) {
                 b.append('\n');
             }
-            b.append(tables.get(i).toText());
+            b.append(tables.get(i).toText(width));
         }
         if (!removalEffects.isEmpty()) {
             b.append("\nRemoval effects (").append(intervals.describe()).append(")\n");

@@ -1,6 +1,7 @@
 package io.github.attribution.report;
 
 import io.github.attribution.data.Money;
+import io.github.attribution.io.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -376,15 +377,18 @@ public final class ComparisonTable {
                         .toPlainString();
     }
 
-    /** The share table and the correlation matrix for a terminal. */
-    String toText() {
+    /**
+     * The share table and the correlation matrix for a terminal {@code width} code points wide: each
+     * table in blocks of models when it is wider ({@link Comparison#toText(int)}).
+     */
+    String toText(int width) {
         StringBuilder b = new StringBuilder();
         b.append("Share of ")
                 .append(basis.description())
                 .append(" by channel, ")
                 .append(currency.getCurrencyCode())
                 .append(" (total ")
-                .append(Money.format(total, currency))
+                .append(Text.grouped(Money.format(total, currency)))
                 .append(" under every model)\n");
         List<String> header = new ArrayList<>();
         header.add("channel");
@@ -403,7 +407,7 @@ public final class ComparisonTable {
                     + (replicates == null ? "" : " " + percentRange(spreadInterval(c))));
             shares.add(row);
         }
-        b.append(shares.render());
+        b.append(shares.render(width, 1));
         int disputed = mostDisputedChannel();
         if (models.size() > 1 && disputed >= 0) {
             b.append("Models disagree most on ")
@@ -433,8 +437,7 @@ public final class ComparisonTable {
                                         + String.join("; ", beyond) + ".\n");
             }
         }
-        b.append("\nSpearman rank correlation of channel shares (1 = same ranking, -1 = reversed;"
-                + " ties get average ranks)\n");
+        b.append("\nSpearman rank correlation of the channels' order (1 = same, -1 = reversed; ties share ranks)\n");
         List<String> corrHeader = new ArrayList<>();
         corrHeader.add("model");
         corrHeader.addAll(models);
@@ -454,7 +457,7 @@ public final class ComparisonTable {
             }
             corr.add(row);
         }
-        b.append(corr.render());
+        b.append(corr.render(width, 1));
         return b.toString();
     }
 

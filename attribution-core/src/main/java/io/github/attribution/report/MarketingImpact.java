@@ -1,6 +1,7 @@
 package io.github.attribution.report;
 
 import io.github.attribution.data.Money;
+import io.github.attribution.io.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -92,7 +93,7 @@ public record MarketingImpact(
     /** One line for people, naming {@code model}. */
     String describe(String model) {
         return currency.getCurrencyCode() + ": won revenue "
-                + wonRevenue.amount().toPlainString() + " from "
+                + Text.grouped(wonRevenue.amount().toPlainString()) + " from "
                 + wonDeals + " deals; marketing sourced " + percent(sourcedShare()) + " (original source), "
                 + percent(firstTouchSourcedShare()) + " (first touch); influenced " + percent(influencedShare())
                 + "; multi-touch contribution " + percent(contributionShare()) + " under " + model;

@@ -166,9 +166,24 @@ public final class ReportTable {
 
     /**
      * The table for a terminal: aligned columns, the rows, a rule, the totals per currency, then one
-     * line per currency on marketing's sourced and influenced share, and the notes.
+     * line per currency on marketing's sourced and influenced share, and the notes; for a terminal of
+     * 100 columns ({@link #toText(int)}).
      */
     public String toText() {
+        return toText(TextTable.DEFAULT_WIDTH);
+    }
+
+    /**
+     * The table for a terminal {@code width} code points wide: when the columns do not fit, they are
+     * shown in blocks, each starting with the dimension and currency columns. Amounts and counts are
+     * grouped by thousands ({@code 1,262,060.00}).
+     *
+     * @throws IllegalArgumentException if {@code width} is not positive
+     */
+    public String toText(int width) {
+        if (width <= 0) {
+            throw new IllegalArgumentException("width must be positive: " + width);
+        }
         List<String> columns = columns();
         boolean[] right = new boolean[columns.size()];
         for (int i = spec.dimensions().size() + 1; i < right.length; i++) {
@@ -183,7 +198,7 @@ public final class ReportTable {
                 .append(model)
                 .append(spec.dimensions().isEmpty() ? "" : " by " + String.join(", ", spec.labels()))
                 .append('\n');
-        b.append(t.render());
+        b.append(t.render(width, spec.dimensions().size() + 1));
         if (!marketing.isEmpty()) {
             b.append('\n');
             marketing.forEach(m -> b.append(m.describe(model)).append('\n'));

@@ -166,7 +166,7 @@ final class ComparisonTest {
     void toText_alignsShareTableAndMatrix() {
         String text = compare("first-touch", "last-touch", "linear").toText();
         List<String> lines = text.lines().collect(Collectors.toList());
-        assertEquals("Share of won revenue by channel, USD (total 1100.00 under every model)", lines.get(0));
+        assertEquals("Share of won revenue by channel, USD (total 1,100.00 under every model)", lines.get(0));
         assertEquals("channel         first-touch  last-touch  linear   spread", lines.get(1));
         assertEquals("A                     45.5%       18.2%   31.8%  27.3 pp", lines.get(3));
         assertEquals("(unattributed)         9.1%        9.1%    9.1%   0.0 pp", lines.get(6));

@@ -278,8 +278,8 @@ final class ReportTest {
         for (int i = 3; i <= 8; i++) {
             assertEquals(width, lines.get(i).length(), lines.get(i));
         }
-        assertTrue(text.contains("(total)         USD        2100.00"), text);
-        assertTrue(text.contains("USD: won revenue 1600.00 from 2 deals"), text);
+        assertTrue(text.contains("(total)         USD       2,100.00"), text);
+        assertTrue(text.contains("USD: won revenue 1,600.00 from 2 deals"), text);
     }
 
     @Test

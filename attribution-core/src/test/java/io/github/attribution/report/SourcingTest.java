@@ -134,7 +134,7 @@ final class SourcingTest {
                 lines(table));
         String text = table.toText();
         assertTrue(
-                text.contains("USD: won revenue 1750.00 from 3 deals; marketing sourced 57.1% (original source),"
+                text.contains("USD: won revenue 1,750.00 from 3 deals; marketing sourced 57.1% (original source),"
                         + " 0.0% (first touch); influenced 71.4%; multi-touch contribution 35.7% under linear"),
                 text);
     }
