@@ -459,9 +459,9 @@ public final class HtmlReport {
         List<String> order = new ArrayList<>();
         java.util.Map<String, String> familyOf = new java.util.HashMap<>();
         for (ModelInfo m : Models.catalog()) {
-            familyOf.put(m.name(), m.family());
-            if (!order.contains(m.family())) {
-                order.add(m.family());
+            familyOf.put(m.name(), m.family().label());
+            if (!order.contains(m.family().label())) {
+                order.add(m.family().label());
             }
         }
         order.add("other");
