@@ -1,8 +1,20 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.Attributor;
+import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.Text;
+import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.AttributionModel;
 import io.github.attribution.report.Comparison;
+import io.github.attribution.report.Dimension;
+import io.github.attribution.report.Funnel;
+import io.github.attribution.report.FunnelReport;
+import io.github.attribution.report.FunnelTable;
+import io.github.attribution.report.Report;
+import io.github.attribution.report.ReportSpec;
+import io.github.attribution.report.ReportTable;
 import io.github.attribution.sample.SampleGenerator;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +29,9 @@ final class DemoCommand implements Command {
     static final int SAMPLE_OPPORTUNITIES = 300;
 
     static final long SAMPLE_SEED = 2026;
+
+    /** The model the demo's funnel table credits stage events with. */
+    static final String FUNNEL_MODEL = "w-shaped";
 
     @Override
     public String name() {
@@ -55,6 +70,22 @@ final class DemoCommand implements Command {
                         + Text.grouped(Integer.toString(sample.touchCount())) + " touchpoints\n(the data of 'generate"
                         + " --opportunities " + SAMPLE_OPPORTUNITIES + " --seed " + SAMPLE_SEED + "').\n");
         CompareCommand.compare(inputs, Comparison.Basis.REVENUE, OutputFormat.TEXT, null, html, context, began);
+        printFunnel(sample, context);
         return 0;
+    }
+
+    /**
+     * The sample's funnel: each stage event of its stage history (leads, MQLs, SQLs, opportunities,
+     * proposals, won deals) credited to the channels before it under w-shaped, as {@code report --funnel
+     * default --model w-shaped --by channel} prints it (the stage table only).
+     */
+    private static void printFunnel(Dataset sample, Context context) {
+        Attributor attributor = Attributor.create();
+        Journeys journeys = attributor.journeys(sample);
+        AttributionModel model = Models.byName(FUNNEL_MODEL);
+        ReportTable base = Report.run(attributor, journeys, model, ReportSpec.of(Dimension.CHANNEL), List.of());
+        FunnelTable funnel = FunnelReport.of(attributor, journeys, model, base, Funnel.standard(sample));
+        context.out().println();
+        context.out().print(Escaping.printableLines(funnel.stageText(context.width())));
     }
 }

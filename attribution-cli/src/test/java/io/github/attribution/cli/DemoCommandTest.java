@@ -73,6 +73,21 @@ final class DemoCommandTest {
     }
 
     @Test
+    void demo_endsWithTheSampleFunnelUnderWShaped() {
+        Cli cli = Cli.run("demo");
+        assertEquals(0, cli.exit, cli.toString());
+        String funnel = cli.out.substring(cli.out.indexOf("Funnel lead > mql > sql > opportunity > proposal > won"));
+        assertTrue(
+                funnel.startsWith("Funnel lead > mql > sql > opportunity > proposal > won under model w-shaped"),
+                funnel);
+        // stage events credited to channels add up to the sample's events: 751 leads ... 76 won deals
+        assertTrue(
+                funnel.contains("(total)              USD       751.000000  361.000000  275.000000   300.000000"),
+                funnel);
+        assertTrue(funnel.contains("(total)              USD       76.000000  17,726,798.34  4,406,059.21"), funnel);
+    }
+
+    @Test
     void demo_fitsATerminalOf100Columns() {
         Cli cli = Cli.run("demo"); // COLUMNS unset: 100
         assertEquals(0, cli.exit, cli.toString());

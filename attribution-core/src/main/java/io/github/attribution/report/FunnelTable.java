@@ -185,6 +185,26 @@ public final class FunnelTable {
         return b.toString();
     }
 
+    /**
+     * For a terminal of {@code width} columns: the heading and the stage table with its totals only, in
+     * blocks of columns (each repeating the group and currency columns) when it is wider.
+     */
+    public String stageText(int width) {
+        List<String> columns = columns();
+        int keys = spec.dimensions().size() + 1;
+        boolean[] right = new boolean[columns.size()];
+        for (int i = keys; i < right.length; i++) {
+            right[i] = true;
+        }
+        TextTable t = new TextTable(columns, right);
+        rows.forEach(r -> t.add(r.values(hasCosts)));
+        t.rule();
+        t.add(total.values(hasCosts));
+        return "Funnel " + String.join(" > ", funnel.stages()) + " under model " + model
+                + (spec.dimensions().isEmpty() ? "" : " by " + String.join(", ", spec.labels())) + "\n"
+                + t.render(width, keys);
+    }
+
     /** For a terminal: the stage table with its totals, the conversion table, then the notes. */
     public String toText() {
         List<String> columns = columns();
