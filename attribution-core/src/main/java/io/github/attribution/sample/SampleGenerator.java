@@ -184,7 +184,17 @@ public final class SampleGenerator {
      */
     public static Dataset generate(int opportunities, long seed, boolean withContacts) {
         Dataset.Builder b = Dataset.builder();
-        generate(opportunities, seed, new Sink() {
+        generate(opportunities, seed, into(b, withContacts));
+        return b.build();
+    }
+
+    /**
+     * A sink that adds every row to {@code b}: what {@link #generate(int, long, boolean)} and {@link
+     * Scenario#generate(int, long)} build their datasets with. Contacts are added only when {@code
+     * withContacts}.
+     */
+    static Sink into(Dataset.Builder b, boolean withContacts) {
+        return new Sink() {
             @Override
             public void touchpoint(
                     String id,
@@ -227,8 +237,7 @@ public final class SampleGenerator {
             public void stage(StageRecord kind, String recordId, String stage, long enteredAt) {
                 b.addStage(kind, recordId, stage, enteredAt);
             }
-        });
-        return b.build();
+        };
     }
 
     /**

@@ -217,43 +217,7 @@ public final class Scenario {
      */
     public Dataset generate(int opportunities, long seed) {
         Dataset.Builder b = Dataset.builder();
-        generate(opportunities, seed, new SampleGenerator.Sink() {
-            @Override
-            public void touchpoint(
-                    String id,
-                    String accountId,
-                    String personId,
-                    long occurredAt,
-                    String channel,
-                    String source,
-                    String campaign,
-                    String offer,
-                    TouchType type) {
-                b.addTouchpoint(id, accountId, personId, occurredAt, channel, source, campaign, offer, type);
-            }
-
-            @Override
-            public void person(String id, String accountId, long leadCreatedAt) {
-                b.addPerson(id, accountId, leadCreatedAt);
-            }
-
-            @Override
-            public void opportunity(
-                    String id,
-                    String accountId,
-                    Currency currency,
-                    long amountMinor,
-                    long createdAt,
-                    long closedAt,
-                    OpportunityStatus status) {
-                b.addOpportunity(id, accountId, currency, amountMinor, createdAt, closedAt, status);
-            }
-
-            @Override
-            public void contact(String opportunityId, String personId) {
-                b.addContact(opportunityId, personId);
-            }
-        });
+        generate(opportunities, seed, SampleGenerator.into(b, true));
         return b.build();
     }
 
