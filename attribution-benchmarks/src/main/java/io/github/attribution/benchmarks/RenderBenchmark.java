@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Rendering credit rows as CSV bytes ({@link CreditWriter#render}), the CPU work of the write phase of
- * {@code attribute}, on one core: one model's credits for every opportunity are computed in setup, then
+ * Rendering credit rows as CSV or JSON bytes ({@link CreditWriter#render}), the CPU work of the write
+ * phase of {@code attribute}, on one core: one model's credits for every opportunity are computed in setup, then
  * each operation renders them all and hands the buffer back to the writer (whose stream discards the
  * bytes) so that it is reused, as the command does. Divide the time per operation by {@link #rows()}
  * for the time per row.
@@ -44,6 +44,10 @@ public class RenderBenchmark {
     @Param({"w-shaped", "first-touch"})
     public String model;
 
+    /** CSV: the byte path; JSON: rows through the library's JSON writer. */
+    @Param({"CSV", "JSON"})
+    public String format;
+
     /** Where the writer sends the bytes: nowhere, unless a test looks at them. */
     OutputStream out = OutputStream.nullOutputStream();
 
@@ -57,7 +61,7 @@ public class RenderBenchmark {
                 .attribute(BenchmarkData.dataset(opportunities), Models.byName(model))
                 .tables()
                 .get(0);
-        writer = new CreditWriter(out, CreditWriter.Format.CSV);
+        writer = new CreditWriter(out, CreditWriter.Format.valueOf(format));
     }
 
     /** Renders every row; returns the number of bytes. */

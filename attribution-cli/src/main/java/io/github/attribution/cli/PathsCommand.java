@@ -6,7 +6,7 @@ import io.github.attribution.PathCredit;
 import io.github.attribution.datadriven.MarkovModel;
 import io.github.attribution.datadriven.MarkovOrderSelection;
 import io.github.attribution.datadriven.PathSet;
-import io.github.attribution.internal.Escaping;
+import io.github.attribution.internal.JsonWriter;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.PathsReader;
 import java.io.Writer;
@@ -109,20 +109,26 @@ final class PathsCommand implements Command {
                             r.value().toPlainString());
                 }
             } else {
-                StringBuilder sb = new StringBuilder("[");
-                for (int i = 0; i < rows.size(); i++) {
-                    PathCredit r = rows.get(i);
-                    sb.append(i == 0 ? "\n" : ",\n").append("{\"model\":");
-                    Escaping.appendJson(sb, r.model());
-                    sb.append(",\"channel\":");
-                    Escaping.appendJson(sb, r.channel());
-                    sb.append(",\"conversions\":")
-                            .append(r.conversions().toPlainString())
-                            .append(",\"value\":")
-                            .append(r.value().toPlainString())
-                            .append('}');
+                StringBuilder sb = new StringBuilder();
+                JsonWriter json = new JsonWriter(sb).beginArray();
+                for (PathCredit r : rows) {
+                    json.newline()
+                            .beginObject()
+                            .name("model")
+                            .string(r.model())
+                            .name("channel")
+                            .string(r.channel())
+                            .name("conversions")
+                            .number(r.conversions().toPlainString())
+                            .name("value")
+                            .number(r.value().toPlainString())
+                            .endObject();
                 }
-                w.write(sb.append(rows.isEmpty() ? "]\n" : "\n]\n").toString());
+                if (!rows.isEmpty()) {
+                    json.newline();
+                }
+                json.endArray().newline();
+                w.write(sb.toString());
             }
             output.commit();
         }

@@ -6,6 +6,7 @@ import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
 import io.github.attribution.internal.DatasetAccess;
 import io.github.attribution.internal.Escaping;
+import io.github.attribution.internal.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -142,19 +143,43 @@ public final class CreditWriter {
     private Rendered renderJson(String model, CreditTable table) {
         Dataset data = table.dataset();
         StringBuilder sb = new StringBuilder(table.rowCount() * 96 + 64);
+        JsonWriter json = new JsonWriter(sb);
+        StringBuilder number = new StringBuilder(24);
         int count = 0;
-        for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
-            String opp = data.opportunityId(o);
-            Currency currency = data.currency(o);
-            String code = currency.getCurrencyCode();
-            for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
-                int t = table.touch(r);
-                String touch = t < 0 ? null : data.touchId(t);
-                String channel = t < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(t));
-                String campaign = t < 0 ? "" : data.campaignName(data.touchCampaign(t));
-                jsonRow(sb, model, opp, touch, channel, campaign, table.weight(r), table.credit(r), currency, code);
-                count++;
+        try {
+            for (int o = table.firstOpportunity(); o < table.endOpportunity(); o++) {
+                String opp = data.opportunityId(o);
+                Currency currency = data.currency(o);
+                String code = currency.getCurrencyCode();
+                for (int r = table.rowStart(o); r < table.rowEnd(o); r++) {
+                    int t = table.touch(r);
+                    sb.append(",\n"); // rows of one array spread over blocks: each row starts with its comma
+                    json.beginObject()
+                            .name("model")
+                            .string(model)
+                            .name("opportunity_id")
+                            .string(opp)
+                            .name("touchpoint_id")
+                            .string(t < 0 ? null : data.touchId(t))
+                            .name("channel")
+                            .string(t < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(t)))
+                            .name("campaign")
+                            .string(t < 0 ? "" : data.campaignName(data.touchCampaign(t)));
+                    number.setLength(0);
+                    Text.appendWeight(number, table.weight(r));
+                    json.name("weight").number(number);
+                    number.setLength(0);
+                    Text.appendMoney(number, table.credit(r), currency);
+                    json.name("credit")
+                            .number(number)
+                            .name("currency")
+                            .string(code)
+                            .endObject();
+                    count++;
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         return new Rendered(bytes, bytes.length, count);
@@ -592,36 +617,6 @@ public final class CreditWriter {
             value /= 10;
         }
         return at + length;
-    }
-
-    private static void jsonRow(
-            StringBuilder sb,
-            String model,
-            String opp,
-            String touch,
-            String channel,
-            String campaign,
-            double weight,
-            long credit,
-            Currency currency,
-            String code) {
-        sb.append(",\n{\"model\":");
-        Escaping.appendJson(sb, model);
-        sb.append(",\"opportunity_id\":");
-        Escaping.appendJson(sb, opp);
-        sb.append(",\"touchpoint_id\":");
-        Escaping.appendJson(sb, touch);
-        sb.append(",\"channel\":");
-        Escaping.appendJson(sb, channel);
-        sb.append(",\"campaign\":");
-        Escaping.appendJson(sb, campaign);
-        sb.append(",\"weight\":");
-        Text.appendWeight(sb, weight);
-        sb.append(",\"credit\":");
-        Text.appendMoney(sb, credit, currency);
-        sb.append(",\"currency\":");
-        Escaping.appendJson(sb, code);
-        sb.append('}');
     }
 
     private void emit(String text) {

@@ -8,6 +8,7 @@ import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.datadriven.MarkovFit;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.internal.JourneyCursor;
+import io.github.attribution.internal.JsonWriter;
 import io.github.attribution.internal.Parallel;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
@@ -484,49 +485,48 @@ public final class Comparison {
      */
     public void writeJson(Appendable out) throws IOException {
         Objects.requireNonNull(out, "out must not be null");
-        out.append("{\"shares\":[");
-        String sep = "\n";
+        JsonWriter json = new JsonWriter(out).beginObject().name("shares").beginArray();
         for (ComparisonTable t : tables) {
             for (List<String> row : t.shareRows()) {
-                out.append(sep).append(Formats.jsonObject(shareColumns(), row, 4));
-                sep = ",\n";
+                Formats.jsonObject(json.newline(), shareColumns(), row, 4);
             }
         }
-        out.append("\n],\"correlations\":[");
-        sep = "\n";
+        json.newline().endArray().name("correlations").beginArray();
         for (ComparisonTable t : tables) {
             for (List<String> row : t.correlationRows()) {
-                out.append(sep).append(Formats.jsonObject(correlationColumnsUsed(), row, 4));
-                sep = ",\n";
+                Formats.jsonObject(json.newline(), correlationColumnsUsed(), row, 4);
             }
         }
-        if (intervals == null) {
-            out.append("\n]}\n");
-            return;
+        json.newline().endArray();
+        if (intervals != null) {
+            json.name("removal_effects").beginArray();
+            List<String> names =
+                    List.of("model", "channel", "removal_effect", "removal_effect_low", "removal_effect_high");
+            for (RemovalEffect r : removalEffects) {
+                Formats.jsonObject(
+                        json.newline(),
+                        names,
+                        List.of(
+                                r.model(),
+                                r.channel(),
+                                ComparisonTable.decimal(r.removalEffect(), 6),
+                                ComparisonTable.decimal(r.low(), 6),
+                                ComparisonTable.decimal(r.high(), 6)),
+                        2);
+            }
+            json.newline()
+                    .endArray()
+                    .name("intervals")
+                    .beginObject()
+                    .name("level")
+                    .number(intervals.levelText())
+                    .name("replicates")
+                    .number(intervals.replicates())
+                    .name("seed")
+                    .number(intervals.seed())
+                    .endObject();
         }
-        out.append("\n],\"removal_effects\":[");
-        sep = "\n";
-        List<String> names = List.of("model", "channel", "removal_effect", "removal_effect_low", "removal_effect_high");
-        for (RemovalEffect r : removalEffects) {
-            out.append(sep)
-                    .append(Formats.jsonObject(
-                            names,
-                            List.of(
-                                    r.model(),
-                                    r.channel(),
-                                    ComparisonTable.decimal(r.removalEffect(), 6),
-                                    ComparisonTable.decimal(r.low(), 6),
-                                    ComparisonTable.decimal(r.high(), 6)),
-                            2));
-            sep = ",\n";
-        }
-        out.append("\n],\"intervals\":{\"level\":")
-                .append(intervals.levelText())
-                .append(",\"replicates\":")
-                .append(String.valueOf(intervals.replicates()))
-                .append(",\"seed\":")
-                .append(String.valueOf(intervals.seed()))
-                .append("}}\n");
+        json.endObject().newline();
     }
 
     /** The JSON form as a string. */

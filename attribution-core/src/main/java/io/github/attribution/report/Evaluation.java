@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.internal.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -212,24 +213,23 @@ public final class Evaluation {
 
     /** Writes {@code {"leaderboard": [...]}} with the CSV column names. */
     public void writeJson(Appendable out) throws IOException {
-        out.append("{\"leaderboard\":[");
-        String sep = "\n";
+        JsonWriter json = new JsonWriter(out).beginObject().name("leaderboard").beginArray();
+        List<String> names = columns();
         for (Row r : rows) {
             List<String> v = values(r);
             // rank first (a number), then model and worst_channel as text
-            StringBuilder b = new StringBuilder("{");
-            List<String> names = columns();
+            json.newline().beginObject();
             for (int i = 0; i < names.size(); i++) {
-                b.append(i == 0 ? "" : ",")
-                        .append(Formats.jsonString(names.get(i)))
-                        .append(':');
-                boolean text = names.get(i).equals("model") || names.get(i).equals("worst_channel");
-                b.append(text ? Formats.jsonString(v.get(i)) : v.get(i).isEmpty() ? "null" : v.get(i));
+                json.name(names.get(i));
+                if (names.get(i).equals("model") || names.get(i).equals("worst_channel")) {
+                    json.string(v.get(i));
+                } else {
+                    json.number(v.get(i).isEmpty() ? null : v.get(i));
+                }
             }
-            out.append(sep).append(b.append('}'));
-            sep = ",\n";
+            json.endObject();
         }
-        out.append("\n]}\n");
+        json.newline().endArray().endObject().newline();
     }
 
     /** The leaderboard for a terminal. */

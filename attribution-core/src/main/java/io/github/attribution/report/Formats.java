@@ -1,10 +1,11 @@
 package io.github.attribution.report;
 
 import io.github.attribution.internal.Escaping;
+import io.github.attribution.internal.JsonWriter;
 import java.io.IOException;
 import java.util.List;
 
-/** CSV (RFC 4180, LF line endings, quoted only when needed) and JSON text helpers. */
+/** CSV (RFC 4180, LF line endings, quoted only when needed) and JSON helpers for the report tables. */
 final class Formats {
     private Formats() {}
 
@@ -30,31 +31,22 @@ final class Formats {
         return b.toString();
     }
 
-    /** A JSON string literal. */
-    static String jsonString(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2);
-        Escaping.appendJson(b, s);
-        return b.toString();
-    }
-
     /**
-     * A JSON object of {@code names} to {@code values}: the first {@code textColumns} values are strings,
-     * the rest are decimal numbers written as given, or {@code null} when empty.
+     * Writes a JSON object of {@code names} to {@code values}: the first {@code textColumns} values are
+     * strings, the rest decimal numbers written as given, or {@code null} when empty.
      */
-    static String jsonObject(List<String> names, List<String> values, int textColumns) {
-        StringBuilder b = new StringBuilder("{");
+    static void jsonObject(JsonWriter json, List<String> names, List<String> values, int textColumns)
+            throws IOException {
+        json.beginObject();
         for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(jsonString(names.get(i))).append(':');
             String v = values.get(i);
+            json.name(names.get(i));
             if (i < textColumns) {
-                b.append(jsonString(v));
+                json.string(v);
             } else {
-                b.append(v.isEmpty() ? "null" : v);
+                json.number(v.isEmpty() ? null : v);
             }
         }
-        return b.append('}').toString();
+        json.endObject();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.internal.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -134,26 +135,27 @@ public final class FunnelTable {
      */
     public void writeJson(Appendable out) throws IOException {
         Objects.requireNonNull(out, "out must not be null");
-        out.append("{\"funnel\":[");
-        for (int i = 0; i < funnel.size(); i++) {
-            out.append(i == 0 ? "" : ",")
-                    .append(Formats.jsonString(funnel.stages().get(i)));
+        JsonWriter json = new JsonWriter(out).beginObject().name("funnel").beginArray();
+        for (String stage : funnel.stages()) {
+            json.string(stage);
         }
-        out.append("],\n\"rows\":[");
+        json.endArray().newline().name("rows").beginArray();
         List<String> columns = columns();
         int text = spec.dimensions().size() + 1;
-        for (int i = 0; i < rows.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n");
-            out.append(Formats.jsonObject(columns, rows.get(i).values(hasCosts), text));
+        for (FunnelRow row : rows) {
+            Formats.jsonObject(json.newline(), columns, row.values(hasCosts), text);
         }
-        out.append(rows.isEmpty() ? "],\n" : "\n],\n");
-        out.append("\"conversion\":[");
-        for (int i = 0; i < conversion.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n");
-            out.append(
-                    Formats.jsonObject(ConversionRow.COLUMNS, conversion.get(i).values(), 4));
+        if (!rows.isEmpty()) {
+            json.newline();
         }
-        out.append(conversion.isEmpty() ? "]}\n" : "\n]}\n");
+        json.endArray().newline().name("conversion").beginArray();
+        for (ConversionRow row : conversion) {
+            Formats.jsonObject(json.newline(), ConversionRow.COLUMNS, row.values(), 4);
+        }
+        if (!conversion.isEmpty()) {
+            json.newline();
+        }
+        json.endArray().endObject().newline();
     }
 
     /** The CSV form of the rows as a string. */

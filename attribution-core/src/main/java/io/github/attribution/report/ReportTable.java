@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.internal.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -145,12 +146,14 @@ public final class ReportTable {
         Objects.requireNonNull(out, "out must not be null");
         List<String> columns = columns();
         int text = spec.dimensions().size() + 1;
-        out.append('[');
-        for (int i = 0; i < rows.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n");
-            out.append(Formats.jsonObject(columns, values(rows.get(i)), text));
+        JsonWriter json = new JsonWriter(out).beginArray();
+        for (ReportRow row : rows) {
+            Formats.jsonObject(json.newline(), columns, values(row), text);
         }
-        out.append(rows.isEmpty() ? "]\n" : "\n]\n");
+        if (!rows.isEmpty()) {
+            json.newline();
+        }
+        json.endArray().newline();
     }
 
     /** The JSON form as a string. */
