@@ -4,7 +4,7 @@ import io.github.attribution.Attributor;
 import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.internal.Escaping;
-import io.github.attribution.io.Text;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.report.Comparison;
@@ -67,7 +67,8 @@ final class DemoCommand implements Command {
         context.out()
                 .println((models.isEmpty() ? "Every model" : models.size() == 1 ? "One model" : "The models chosen")
                         + " on a generated sample of " + sample.opportunityCount() + " opportunities and "
-                        + Text.grouped(Integer.toString(sample.touchCount())) + " touchpoints\n(the data of 'generate"
+                        + Numbers.grouped(Integer.toString(sample.touchCount()))
+                        + " touchpoints\n(the data of 'generate"
                         + " --opportunities " + SAMPLE_OPPORTUNITIES + " --seed " + SAMPLE_SEED + "').\n");
         CompareCommand.compare(inputs, Comparison.Basis.REVENUE, OutputFormat.TEXT, null, html, context, began);
         printFunnel(sample, context);

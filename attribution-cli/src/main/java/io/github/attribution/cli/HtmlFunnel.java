@@ -1,11 +1,11 @@
 package io.github.attribution.cli;
 
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.report.ConversionRow;
 import io.github.attribution.report.FunnelRow;
 import io.github.attribution.report.FunnelTable;
 import io.github.attribution.report.Report;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +63,7 @@ final class HtmlFunnel {
             b.append("<td title=\"")
                     .append(count.toPlainString())
                     .append("\">")
-                    .append(HtmlReport.grouped(
-                            count.setScale(1, RoundingMode.HALF_UP).toPlainString()))
+                    .append(HtmlReport.grouped(Numbers.decimal(count, 1)))
                     .append("</td>");
         }
         b.append("</tr>\n");
@@ -109,12 +108,7 @@ final class HtmlFunnel {
                         .append(" of ")
                         .append(r.entered())
                         .append("\">")
-                        .append(r.rate()
-                                .map(x -> x.movePointRight(2)
-                                                .setScale(1, RoundingMode.HALF_UP)
-                                                .toPlainString()
-                                        + "%")
-                                .orElse("&ndash;"))
+                        .append(r.rate().map(x -> Numbers.percent(x, 1) + "%").orElse("&ndash;"))
                         .append("</td>");
             }
             for (String p : pairs) {

@@ -4,8 +4,8 @@ import io.github.attribution.ModelInfo;
 import io.github.attribution.Models;
 import io.github.attribution.data.Money;
 import io.github.attribution.internal.Escaping;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.io.AtomicOutput;
-import io.github.attribution.io.Text;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
 import io.github.attribution.report.FunnelTable;
@@ -296,7 +296,7 @@ public final class HtmlReport {
                     .append("<th class=\"name\" scope=\"row\">")
                     .append(escape(channel))
                     .append("</th><td class=\"spread\">")
-                    .append(t.spreadDecimal(c, 3).movePointRight(2).toPlainString())
+                    .append(Numbers.percent(t.spreadDecimal(c, 3), 1))
                     .append("</td>");
             for (Family f : v.families) {
                 for (int j = 0; j < f.models().size(); j++) {
@@ -310,7 +310,7 @@ public final class HtmlReport {
                             .append("\" title=\"")
                             .append(escape(channel + " \u2014 " + t.models().get(k) + ": " + t.amount(c, k)))
                             .append("\">")
-                            .append(t.shareDecimal(c, k, 3).movePointRight(2).toPlainString())
+                            .append(Numbers.percent(t.shareDecimal(c, k, 3), 1))
                             .append("</td>");
                 }
             }
@@ -354,7 +354,7 @@ public final class HtmlReport {
                                     .append(corrColour(rho))
                                     .append(Math.abs(rho) > 0.7 ? ";color:#fff" : "")
                                     .append("\">")
-                                    .append(ComparisonTable.decimal(rho, 2).replace("-", "\u2212"))
+                                    .append(Numbers.decimal(rho, 2).replace("-", "\u2212"))
                                     .append("</td>");
                         }
                     }
@@ -531,7 +531,7 @@ public final class HtmlReport {
     }
 
     private static String pp(ComparisonTable t, int c) {
-        return t.spreadDecimal(c, 3).movePointRight(2).toPlainString() + "&nbsp;pp";
+        return Numbers.percent(t.spreadDecimal(c, 3), 1) + "&nbsp;pp";
     }
 
     private static String capitalised(String s) {
@@ -539,9 +539,7 @@ public final class HtmlReport {
     }
 
     private static String percent(double share) {
-        return java.math.BigDecimal.valueOf(share * 100)
-                        .setScale(1, java.math.RoundingMode.HALF_UP)
-                        .toPlainString() + "%";
+        return Numbers.percent(share, 1) + "%";
     }
 
     /** Light to dark blue (a single hue: ordered in lightness, so colour-blind and grey-print safe). */
@@ -571,13 +569,11 @@ public final class HtmlReport {
 
     /** {@code 1262060.00} as {@code 1,262,060.00}, for reading; digits only, so nothing to escape. */
     static String grouped(String plain) {
-        return Text.grouped(plain);
+        return Numbers.grouped(plain);
     }
 
     private static String percentLabel(double share) {
-        return java.math.BigDecimal.valueOf(share * 100)
-                        .setScale(0, java.math.RoundingMode.HALF_UP)
-                        .toPlainString() + "%";
+        return Numbers.percent(share, 0) + "%";
     }
 
     private static String fmt(double v) {

@@ -3,7 +3,7 @@ package io.github.attribution.cli;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
-import io.github.attribution.io.Text;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.journey.Journeys;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -142,7 +142,7 @@ final class Summary {
     }
 
     private static String count(long n) {
-        return Text.grouped(Long.toString(n));
+        return Numbers.grouped(Long.toString(n));
     }
 
     private static String money(long[] sums, List<Currency> currencies) {
@@ -154,7 +154,8 @@ final class Summary {
             if (sums[c] == 0 && sums.length > 1) {
                 continue;
             }
-            parts.add(currencies.get(c).getCurrencyCode() + " " + Text.grouped(Text.money(sums[c], currencies.get(c))));
+            parts.add(currencies.get(c).getCurrencyCode() + " "
+                    + Numbers.grouped(Numbers.money(sums[c], currencies.get(c))));
         }
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }

@@ -5,8 +5,11 @@
  * io.github.attribution.internal.WeightBuffer}); models see them only as the read-only {@link
  * io.github.attribution.journey.Journey} and the write-only {@link io.github.attribution.model.Weights}.
  *
- * <p>Depends only on the {@code data}, {@code journey} and {@code model} types it implements, and
- * {@link io.github.attribution.internal.DatasetAccess} is the readers' and writers' way into
- * {@code data.Dataset} past its public API; nothing in an exported signature mentions this package.
+ * <p>Also the helpers several packages share: {@link io.github.attribution.internal.DatasetAccess}, the
+ * readers' and writers' way into {@code data.Dataset} past its public API; the one JSON writer ({@link
+ * io.github.attribution.internal.JsonWriter}), number formatter ({@link
+ * io.github.attribution.internal.Numbers}) and value parser ({@link io.github.attribution.internal.Values})
+ * of every reader and writer; escaping ({@link io.github.attribution.internal.Escaping}). Nothing in an
+ * exported signature mentions this package.
  */
 package io.github.attribution.internal;

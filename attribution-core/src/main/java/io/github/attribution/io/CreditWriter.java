@@ -7,6 +7,7 @@ import io.github.attribution.data.Money;
 import io.github.attribution.internal.DatasetAccess;
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.internal.JsonWriter;
+import io.github.attribution.internal.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -166,10 +167,10 @@ public final class CreditWriter {
                             .name("campaign")
                             .string(t < 0 ? "" : data.campaignName(data.touchCampaign(t)));
                     number.setLength(0);
-                    Text.appendWeight(number, table.weight(r));
+                    Numbers.appendWeight(number, table.weight(r));
                     json.name("weight").number(number);
                     number.setLength(0);
-                    Text.appendMoney(number, table.credit(r), currency);
+                    Numbers.appendMoney(number, table.credit(r), currency);
                     json.name("credit")
                             .number(number)
                             .name("currency")
@@ -556,7 +557,7 @@ public final class CreditWriter {
     private static int decimalLength(long value) {
         long v = value | 1;
         int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
-        return guess + (v >= Text.POWERS[guess] ? 1 : 0);
+        return guess + (v >= Numbers.powerOfTen(guess) ? 1 : 0);
     }
 
     /** Writes {@code value >= 0} in decimal, two digits at a time from the right; returns the end. */
@@ -593,10 +594,10 @@ public final class CreditWriter {
             b[at++] = '-';
             value = -value;
         }
-        long whole = digits == 0 ? value : value / Text.POWERS[digits];
+        long whole = digits == 0 ? value : value / Numbers.powerOfTen(digits);
         at = putDecimalSlowly(b, at, whole);
         if (digits > 0) {
-            long fraction = value - whole * Text.POWERS[digits];
+            long fraction = value - whole * Numbers.powerOfTen(digits);
             b[at] = '.';
             for (int i = digits; i > 0; i--) {
                 b[at + i] = (byte) ('0' + fraction % 10);

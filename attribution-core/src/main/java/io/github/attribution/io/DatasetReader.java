@@ -9,6 +9,7 @@ import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.internal.DatasetAccess;
+import io.github.attribution.internal.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.data.TouchpointRow;
+import io.github.attribution.internal.Numbers;
+import io.github.attribution.internal.Values;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -148,7 +150,7 @@ public final class DatasetWriter implements DatasetSink, Closeable {
                 .field(touch.id())
                 .field(touch.accountId())
                 .field(touch.personId())
-                .field(Text.instant(touch.occurredAt()))
+                .field(Values.instantText(touch.occurredAt()))
                 .field(touch.channel())
                 .field(touch.source())
                 .field(touch.campaign())
@@ -159,7 +161,10 @@ public final class DatasetWriter implements DatasetSink, Closeable {
 
     @Override
     public void person(String id, String accountId, long leadCreatedAt) {
-        people.field(id).field(accountId).field(Text.instant(leadCreatedAt)).endRow();
+        people.field(id)
+                .field(accountId)
+                .field(Values.instantText(leadCreatedAt))
+                .endRow();
     }
 
     @Override
@@ -174,10 +179,10 @@ public final class DatasetWriter implements DatasetSink, Closeable {
         opportunities
                 .field(id)
                 .field(accountId)
-                .field(Text.money(amountMinor, currency))
+                .field(Numbers.money(amountMinor, currency))
                 .field(currency.getCurrencyCode())
-                .field(Text.instant(createdAt))
-                .field(Text.instant(closedAt))
+                .field(Values.instantText(createdAt))
+                .field(Values.instantText(closedAt))
                 .field(status.label())
                 .endRow();
     }
@@ -190,7 +195,7 @@ public final class DatasetWriter implements DatasetSink, Closeable {
     @Override
     public void cost(String campaign, Currency currency, long costMinor, String period) {
         costs.field(campaign)
-                .field(Text.money(costMinor, currency))
+                .field(Numbers.money(costMinor, currency))
                 .field(currency.getCurrencyCode())
                 .field(period)
                 .endRow();
@@ -201,7 +206,7 @@ public final class DatasetWriter implements DatasetSink, Closeable {
         stages.field(kind.label())
                 .field(recordId)
                 .field(stage)
-                .field(Text.instant(enteredAt))
+                .field(Values.instantText(enteredAt))
                 .endRow();
     }
 

@@ -10,6 +10,7 @@ import static io.github.attribution.io.ByteClasses.WIDE;
 import static io.github.attribution.io.ByteClasses.zeroByte;
 
 import io.github.attribution.datadriven.PathSet;
+import io.github.attribution.internal.Numbers;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -440,7 +441,7 @@ final class PathFileScanner extends ByteRecordScanner {
             return false;
         }
         valueScale = z - point - 1;
-        valueUnits = whole * Text.POWERS[valueScale] + fraction;
+        valueUnits = whole * Numbers.powerOfTen(valueScale) + fraction;
         return true;
     }
 

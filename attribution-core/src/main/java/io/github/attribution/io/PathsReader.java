@@ -1,6 +1,7 @@
 package io.github.attribution.io;
 
 import io.github.attribution.datadriven.PathSet;
+import io.github.attribution.internal.Numbers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ public final class PathsReader {
             long fraction = plainDigits(text, point + 1, text.length());
             if (whole >= 0 && fraction >= 0) {
                 int scale = text.length() - point - 1;
-                return BigDecimal.valueOf(whole * Text.POWERS[scale] + fraction, scale);
+                return BigDecimal.valueOf(whole * Numbers.powerOfTen(scale) + fraction, scale);
             }
         }
         try {

@@ -13,6 +13,7 @@ import io.github.attribution.data.TouchType;
 import io.github.attribution.internal.DatasetAccess;
 import io.github.attribution.internal.DatasetAccess.TouchField;
 import io.github.attribution.internal.Parallel;
+import io.github.attribution.internal.Values;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

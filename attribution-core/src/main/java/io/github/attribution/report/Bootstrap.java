@@ -10,6 +10,7 @@ import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.datadriven.ShapleyModel;
 import io.github.attribution.internal.Hashing;
 import io.github.attribution.internal.JourneyCursor;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.internal.Parallel;
 import io.github.attribution.internal.WeightBuffer;
 import io.github.attribution.journey.Journey;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -54,8 +54,8 @@ public final class Bootstrap {
         /** Checks the values. */
         public Settings {
             if (!(level > 0 && level < 100)) {
-                throw new IllegalArgumentException("interval level must be a percentage above 0 and below 100: "
-                        + ComparisonTable.decimal(level, 6));
+                throw new IllegalArgumentException(
+                        "interval level must be a percentage above 0 and below 100: " + Numbers.decimal(level, 6));
             }
             if (replicates < 1 || replicates > 100_000) {
                 throw new IllegalArgumentException("replicates must be from 1 to 100000: " + replicates);
@@ -419,10 +419,6 @@ public final class Bootstrap {
 
     /** One replicate of one data-driven model. */
     record Replicate(long[][] sums, double[] removalEffects) {}
-
-    static String format(double value, int scale) {
-        return String.format(Locale.ROOT, "%." + scale + "f", value);
-    }
 
     static <T> T require(T value, String what) {
         return Objects.requireNonNull(value, what + " must not be null");

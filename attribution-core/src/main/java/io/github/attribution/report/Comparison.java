@@ -9,6 +9,7 @@ import io.github.attribution.datadriven.MarkovFit;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.internal.JourneyCursor;
 import io.github.attribution.internal.JsonWriter;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.internal.Parallel;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
@@ -509,9 +510,9 @@ public final class Comparison {
                         List.of(
                                 r.model(),
                                 r.channel(),
-                                ComparisonTable.decimal(r.removalEffect(), 6),
-                                ComparisonTable.decimal(r.low(), 6),
-                                ComparisonTable.decimal(r.high(), 6)),
+                                Numbers.decimal(r.removalEffect(), 6),
+                                Numbers.decimal(r.low(), 6),
+                                Numbers.decimal(r.high(), 6)),
                         2);
             }
             json.newline()
@@ -579,8 +580,8 @@ public final class Comparison {
                 t.add(List.of(
                         r.model(),
                         r.channel(),
-                        ComparisonTable.decimal(r.removalEffect(), 3) + " [" + ComparisonTable.decimal(r.low(), 3)
-                                + ", " + ComparisonTable.decimal(r.high(), 3) + "]"));
+                        Numbers.decimal(r.removalEffect(), 3) + " [" + Numbers.decimal(r.low(), 3) + ", "
+                                + Numbers.decimal(r.high(), 3) + "]"));
             }
             b.append(t.render());
         }

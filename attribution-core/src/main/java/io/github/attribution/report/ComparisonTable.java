@@ -1,7 +1,7 @@
 package io.github.attribution.report;
 
 import io.github.attribution.data.Money;
-import io.github.attribution.io.Text;
+import io.github.attribution.internal.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -176,16 +176,7 @@ public final class ComparisonTable {
 
     /** The channel's share under the model as text with one decimal of a percent: {@code 12.3%}. */
     public String percent(int channel, int model) {
-        return shareDecimal(channel, model, 3).movePointRight(2).toPlainString() + "%";
-    }
-
-    /** {@code value} half-up to {@code scale} decimals; empty for NaN (an undefined correlation). */
-    public static String decimal(double value, int scale) {
-        return Double.isNaN(value)
-                ? ""
-                : BigDecimal.valueOf(value)
-                        .setScale(scale, RoundingMode.HALF_UP)
-                        .toPlainString();
+        return Numbers.percent(shareDecimal(channel, model, 3), 1) + "%";
     }
 
     /** The CSV/JSON rows: one per channel per model ({@link Comparison#columns()}). */
@@ -221,12 +212,12 @@ public final class ComparisonTable {
                         currency.getCurrencyCode(),
                         models.get(a),
                         models.get(b),
-                        decimal(correlation[a][b], 6));
+                        Numbers.decimal(correlation[a][b], 6));
                 if (replicates != null) {
                     double[] i = spearmanInterval(a, b);
                     row = new ArrayList<>(row);
-                    row.add(decimal(i[0], 6));
-                    row.add(decimal(i[1], 6));
+                    row.add(Numbers.decimal(i[0], 6));
+                    row.add(Numbers.decimal(i[1], 6));
                 }
                 rows.add(row);
             }
@@ -344,7 +335,7 @@ public final class ComparisonTable {
 
     /** A fraction as a percent to one decimal, half-up, without the sign: {@code 18.6}. */
     static String percentNumber(double fraction) {
-        return decimal(fraction * 100, 1);
+        return Numbers.percent(fraction, 1);
     }
 
     /** {@code [17.9, 19.4]}: an interval of fractions as percents to one decimal. */
@@ -361,20 +352,17 @@ public final class ComparisonTable {
         return List.of(
                 minorUnits(amount[0], digits),
                 minorUnits(amount[1], digits),
-                decimal(share[0], 6),
-                decimal(share[1], 6),
-                decimal(spread[0], 6),
-                decimal(spread[1], 6));
+                Numbers.decimal(share[0], 6),
+                Numbers.decimal(share[1], 6),
+                Numbers.decimal(spread[0], 6),
+                Numbers.decimal(spread[1], 6));
     }
 
     /** A minor-unit statistic in currency units, half-up to the currency's digits. */
     private static String minorUnits(double minor, int digits) {
         return Double.isNaN(minor)
                 ? ""
-                : BigDecimal.valueOf(minor)
-                        .movePointLeft(digits)
-                        .setScale(digits, RoundingMode.HALF_UP)
-                        .toPlainString();
+                : Numbers.decimal(BigDecimal.valueOf(minor).movePointLeft(digits), digits);
     }
 
     /**
@@ -388,7 +376,7 @@ public final class ComparisonTable {
                 .append(" by channel, ")
                 .append(currency.getCurrencyCode())
                 .append(" (total ")
-                .append(Text.grouped(Money.format(total, currency)))
+                .append(Numbers.grouped(Money.format(total, currency)))
                 .append(" under every model)\n");
         List<String> header = new ArrayList<>();
         header.add("channel");
@@ -403,7 +391,7 @@ public final class ComparisonTable {
             for (int k = 0; k < models.size(); k++) {
                 row.add(percent(c, k) + (replicates == null ? "" : " " + percentRange(shareInterval(c, k))));
             }
-            row.add(spreadDecimal(c, 3).movePointRight(2).toPlainString() + " pp"
+            row.add(Numbers.percent(spreadDecimal(c, 3), 1) + " pp"
                     + (replicates == null ? "" : " " + percentRange(spreadInterval(c))));
             shares.add(row);
         }
@@ -413,7 +401,7 @@ public final class ComparisonTable {
             b.append("Models disagree most on ")
                     .append(channels.get(disputed))
                     .append(": ")
-                    .append(spreadDecimal(disputed, 3).movePointRight(2).toPlainString())
+                    .append(Numbers.percent(spreadDecimal(disputed, 3), 1))
                     .append(" percentage points between the highest and lowest share.\n");
         }
         if (replicates != null) {
@@ -425,7 +413,7 @@ public final class ComparisonTable {
                         int[] e = extremeModels(c);
                         double[] d = differenceInterval(c, e[0], e[1]);
                         beyond.add(channels.get(c) + " (" + models.get(e[0]) + " - " + models.get(e[1]) + " = "
-                                + decimal(share(c, e[0]) * 100 - share(c, e[1]) * 100, 1) + " pp "
+                                + Numbers.decimal(share(c, e[0]) * 100 - share(c, e[1]) * 100, 1) + " pp "
                                 + percentRange(d) + ")");
                     }
                 }
@@ -448,10 +436,12 @@ public final class ComparisonTable {
             List<String> row = new ArrayList<>();
             row.add(models.get(a));
             for (int k = 0; k < models.size(); k++) {
-                String v = decimal(correlation[a][k], 2);
+                String v = Numbers.decimal(correlation[a][k], 2);
                 if (replicates != null && a != k && !v.isEmpty()) {
                     double[] i = spearmanInterval(a, k);
-                    v += Double.isNaN(i[0]) ? "" : " [" + decimal(i[0], 2) + ", " + decimal(i[1], 2) + "]";
+                    v += Double.isNaN(i[0])
+                            ? ""
+                            : " [" + Numbers.decimal(i[0], 2) + ", " + Numbers.decimal(i[1], 2) + "]";
                 }
                 row.add(v.isEmpty() ? "n/a" : v);
             }

@@ -1,6 +1,7 @@
 package io.github.attribution.report;
 
 import io.github.attribution.internal.JsonWriter;
+import io.github.attribution.internal.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -190,15 +191,15 @@ public final class Evaluation {
         List<String> v = new ArrayList<>(List.of(
                 String.valueOf(r.rank()),
                 r.model(),
-                ComparisonTable.decimal(r.maePp(), 3),
+                Numbers.decimal(r.maePp(), 3),
                 r.worstChannel(),
-                ComparisonTable.decimal(r.worstErrorPp(), 3),
-                ComparisonTable.decimal(r.spearman(), 3)));
+                Numbers.decimal(r.worstErrorPp(), 3),
+                Numbers.decimal(r.spearman(), 3)));
         if (table.hasIntervals()) {
-            v.add(ComparisonTable.decimal(r.maeInterval()[0], 3));
-            v.add(ComparisonTable.decimal(r.maeInterval()[1], 3));
-            v.add(ComparisonTable.decimal(r.spearmanInterval()[0], 3));
-            v.add(ComparisonTable.decimal(r.spearmanInterval()[1], 3));
+            v.add(Numbers.decimal(r.maeInterval()[0], 3));
+            v.add(Numbers.decimal(r.maeInterval()[1], 3));
+            v.add(Numbers.decimal(r.spearmanInterval()[0], 3));
+            v.add(Numbers.decimal(r.spearmanInterval()[1], 3));
         }
         return v;
     }
@@ -243,14 +244,14 @@ public final class Evaluation {
         List<String> header = List.of("rank", "model", "error (pp)", "worst channel", "its error (pp)", "spearman");
         TextTable t = new TextTable(header, new boolean[] {true, false, true, false, true, true});
         for (Row r : rows) {
-            String mae = ComparisonTable.decimal(r.maePp(), 1);
-            String rho = ComparisonTable.decimal(r.spearman(), 2);
+            String mae = Numbers.decimal(r.maePp(), 1);
+            String rho = Numbers.decimal(r.spearman(), 2);
             if (r.maeInterval() != null) {
-                mae += " [" + ComparisonTable.decimal(r.maeInterval()[0], 1) + ", "
-                        + ComparisonTable.decimal(r.maeInterval()[1], 1) + "]";
+                mae += " [" + Numbers.decimal(r.maeInterval()[0], 1) + ", " + Numbers.decimal(r.maeInterval()[1], 1)
+                        + "]";
                 if (!rho.isEmpty() && !Double.isNaN(r.spearmanInterval()[0])) {
-                    rho += " [" + ComparisonTable.decimal(r.spearmanInterval()[0], 2) + ", "
-                            + ComparisonTable.decimal(r.spearmanInterval()[1], 2) + "]";
+                    rho += " [" + Numbers.decimal(r.spearmanInterval()[0], 2) + ", "
+                            + Numbers.decimal(r.spearmanInterval()[1], 2) + "]";
                 }
             }
             t.add(List.of(
@@ -258,7 +259,7 @@ public final class Evaluation {
                     r.model(),
                     mae,
                     r.worstChannel(),
-                    (r.worstErrorPp() > 0 ? "+" : "") + ComparisonTable.decimal(r.worstErrorPp(), 1),
+                    (r.worstErrorPp() > 0 ? "+" : "") + Numbers.decimal(r.worstErrorPp(), 1),
                     rho.isEmpty() ? "n/a" : rho));
         }
         b.append(t.render());

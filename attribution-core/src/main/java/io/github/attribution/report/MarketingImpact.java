@@ -1,7 +1,7 @@
 package io.github.attribution.report;
 
 import io.github.attribution.data.Money;
-import io.github.attribution.io.Text;
+import io.github.attribution.internal.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -93,15 +93,13 @@ public record MarketingImpact(
     /** One line for people, naming {@code model}. */
     String describe(String model) {
         return currency.getCurrencyCode() + ": won revenue "
-                + Text.grouped(wonRevenue.amount().toPlainString()) + " from "
+                + Numbers.grouped(wonRevenue.amount().toPlainString()) + " from "
                 + wonDeals + " deals; marketing sourced " + percent(sourcedShare()) + " (original source), "
                 + percent(firstTouchSourcedShare()) + " (first touch); influenced " + percent(influencedShare())
                 + "; multi-touch contribution " + percent(contributionShare()) + " under " + model;
     }
 
     static String percent(Optional<BigDecimal> share) {
-        return share.map(s ->
-                        s.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%")
-                .orElse("n/a");
+        return share.map(s -> Numbers.percent(s, 1) + "%").orElse("n/a");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.attribution.report;
 
 import io.github.attribution.internal.Escaping;
-import io.github.attribution.io.Text;
+import io.github.attribution.internal.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +39,7 @@ final class TextTable {
         for (int i = 0; i < row.size(); i++) {
             // a value must not move the cursor or reorder the line
             String cell = Escaping.printable(row.get(i));
-            cells.add(right[i] ? Text.grouped(cell) : cell);
+            cells.add(right[i] ? Numbers.grouped(cell) : cell);
         }
         rows.add(List.copyOf(cells));
         return this;

@@ -12,6 +12,7 @@ import io.github.attribution.CreditTable;
 import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.sample.SampleGenerator;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class RoundTripTest {
                 for (int r = t.rowStart(o); r < t.rowEnd(o); r++) {
                     int touch = t.touch(r);
                     rows.add(t.model() + "," + data.opportunityId(o) + "," + (touch < 0 ? "-" : data.touchId(touch))
-                            + "," + Text.weight(t.weight(r)) + "," + t.credit(r));
+                            + "," + Numbers.weight(t.weight(r)) + "," + t.credit(r));
                 }
             }
         }

@@ -19,7 +19,7 @@ import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.internal.DatasetAccess;
 import io.github.attribution.internal.DatasetAccess.TouchField;
-import io.github.attribution.io.Text;
+import io.github.attribution.internal.Numbers;
 import io.github.attribution.journey.JourneySettings;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
@@ -635,7 +635,7 @@ final class Engine {
                         touch < 0 ? null : data.touchId(touch),
                         touch < 0 ? Credit.UNATTRIBUTED : data.channelName(data.touchChannel(touch)),
                         touch < 0 ? "" : data.campaignName(data.touchCampaign(touch)),
-                        Text.weight(t.weight(row)),
+                        Numbers.weight(t.weight(row)),
                         BigDecimal.valueOf(t.credit(row), Money.fractionDigits(currency))
                                 .setScale(CREDIT_SCALE),
                         currency.getCurrencyCode(),

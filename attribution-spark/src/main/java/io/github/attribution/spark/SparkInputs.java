@@ -12,7 +12,7 @@ import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.Person;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.data.Touchpoint;
-import io.github.attribution.io.Values;
+import io.github.attribution.internal.Values;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;

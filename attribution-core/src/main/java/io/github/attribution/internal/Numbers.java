@@ -1,16 +1,49 @@
-package io.github.attribution.io;
+package io.github.attribution.internal;
 
-import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
-import java.time.Instant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 
-/** Fast, exact text forms of the values the writers emit. */
-public final class Text {
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+/**
+ * The library's one number formatter: every number its writers, reports and tables show goes through
+ * here, so a weight, an amount, a share or a percentage is written alike everywhere. Plain decimals
+ * (no grouping, {@code .} as the point, no exponent) for CSV and JSON; {@link #grouped} adds thousands
+ * separators for people. Exact: money from minor units, shares and percentages rounded half-up from
+ * their decimal value.
+ */
+public final class Numbers {
     private static final long WEIGHT_SCALE = 1_000_000_000_000L;
 
-    private Text() {}
+    /** {@code POWERS[d] = 10^d} for d = 0..18, every power of ten a {@code long} holds. */
+    private static final long[] POWERS = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L
+    };
+
+    private Numbers() {}
+
+    /** {@code 10^digits}, for {@code digits} from 0 to 18. */
+    public static long powerOfTen(int digits) {
+        return POWERS[digits];
+    }
 
     /**
      * A weight in {@code [0, 1]} with exactly 12 digits after the point ({@code 0.333333333333}),
@@ -45,6 +78,29 @@ public final class Text {
         appendFixed(sb, minor, digits);
     }
 
+    /** {@code value} half-up to {@code scale} decimals ({@code 0.125} to 2: {@code 0.13}); empty for NaN. */
+    public static String decimal(double value, int scale) {
+        return Double.isNaN(value) ? "" : decimal(BigDecimal.valueOf(value), scale);
+    }
+
+    /** {@code value} half-up to {@code scale} decimals, as a plain decimal. */
+    public static String decimal(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * A fraction as a percentage half-up to {@code scale} decimals, without the sign: {@code 0.18649}
+     * to 1 is {@code 18.6}; empty for NaN.
+     */
+    public static String percent(double fraction, int scale) {
+        return decimal(fraction * 100, scale);
+    }
+
+    /** A fraction as a percentage half-up to {@code scale} decimals, without the sign: {@code 18.6}. */
+    public static String percent(BigDecimal fraction, int scale) {
+        return decimal(fraction.movePointRight(2), scale);
+    }
+
     /**
      * A plain decimal with its whole part grouped by thousands for people: {@code 1262060.00} as {@code
      * 1,262,060.00}, {@code -12345} as {@code -12,345}. Text that is not a plain decimal (an id, a
@@ -74,29 +130,6 @@ public final class Text {
         return b.append(plain, end, plain.length()).toString();
     }
 
-    /** {@code POWERS[d] = 10^d} for d = 0..18, every power of ten a {@code long} holds. */
-    static final long[] POWERS = {
-        1L,
-        10L,
-        100L,
-        1_000L,
-        10_000L,
-        100_000L,
-        1_000_000L,
-        10_000_000L,
-        100_000_000L,
-        1_000_000_000L,
-        10_000_000_000L,
-        100_000_000_000L,
-        1_000_000_000_000L,
-        10_000_000_000_000L,
-        100_000_000_000_000L,
-        1_000_000_000_000_000L,
-        10_000_000_000_000_000L,
-        100_000_000_000_000_000L,
-        1_000_000_000_000_000_000L
-    };
-
     /** {@code value / 10^digits} written with exactly {@code digits} digits after the point; no garbage. */
     private static void appendFixed(StringBuilder sb, long value, int digits) {
         if (value < 0) {
@@ -114,18 +147,5 @@ public final class Text {
             sb.append('0');
         }
         sb.append(fraction);
-    }
-
-    /**
-     * An instant in nanoseconds since the epoch as ISO-8601 UTC ({@code 2026-03-01T09:30:00Z}, with
-     * the fraction only when there is one); {@code ""} for {@link Dataset#NO_INSTANT}.
-     */
-    public static String instant(long epochNanos) {
-        if (epochNanos == Dataset.NO_INSTANT) {
-            return "";
-        }
-        return Instant.ofEpochSecond(
-                        Math.floorDiv(epochNanos, NANOS_PER_SECOND), Math.floorMod(epochNanos, NANOS_PER_SECOND))
-                .toString();
     }
 }

@@ -1,5 +1,6 @@
-package io.github.attribution.io;
+package io.github.attribution.internal;
 
+import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Currency;
 /**
  * Parses the typed values of input files. Each method throws {@link IllegalArgumentException} whose
  * message quotes the text and says what was expected; the readers prefix file, line and column.
- * Public so that other readers of the same files (such as the Spark module's) parse them the same way.
+ * Shared by the file readers and the other readers of the same files (such as the Spark module's), so
+ * that they all parse alike; {@link #instantText} is how the writers write an instant back.
  */
 public final class Values {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -121,7 +123,7 @@ public final class Values {
     }
 
     /** The days in {@code month} (1 to 12) of proleptic Gregorian {@code year}. */
-    static int lengthOfMonth(int year, int month) {
+    public static int lengthOfMonth(int year, int month) {
         if (month == 2) {
             return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
         }
@@ -142,7 +144,7 @@ public final class Values {
     }
 
     /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-    static long epochDay(int y, int m, int d) {
+    public static long epochDay(int y, int m, int d) {
         y -= m <= 2 ? 1 : 0;
         long era = Math.floorDiv(y, 400);
         long yoe = y - era * 400;
@@ -208,5 +210,19 @@ public final class Values {
             throw new IllegalArgumentException("'" + text
                     + "' is not a known ISO 4217 currency code with a minor unit; expected e.g. USD, EUR, JPY");
         }
+    }
+
+    /**
+     * An instant in nanoseconds since the epoch as ISO-8601 UTC ({@code 2026-03-01T09:30:00Z}, with
+     * the fraction only when there is one); {@code ""} for {@link Dataset#NO_INSTANT}: how the writers
+     * write what {@link #instant} reads.
+     */
+    public static String instantText(long epochNanos) {
+        if (epochNanos == Dataset.NO_INSTANT) {
+            return "";
+        }
+        return Instant.ofEpochSecond(
+                        Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
+                .toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.attribution.io;
+package io.github.attribution.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -117,17 +117,9 @@ final class ValuesTest {
     }
 
     @Test
-    void text_formatsWeightsMoneyAndInstants() {
-        assertEquals("0.333333333333", Text.weight(1.0 / 3));
-        assertEquals("1.000000000000", Text.weight(1));
-        assertEquals("0.000000000001", Text.weight(1e-12));
-        assertEquals("1234.50", Text.money(123_450, USD));
-        assertEquals("0.05", Text.money(5, USD));
-        assertEquals("-0.05", Text.money(-5, USD));
-        assertEquals("1235", Text.money(1235, JPY));
-        assertEquals("0.001", Text.money(1, BHD));
-        assertEquals("2026-03-01T09:30:00Z", Text.instant(nanos("2026-03-01T09:30:00Z")));
-        assertEquals("1969-12-31T23:59:59.500Z", Text.instant(-500_000_000L));
-        assertEquals("", Text.instant(io.github.attribution.data.Dataset.NO_INSTANT));
+    void instantText_utcWithTheFractionOnlyWhenThereIsOne() {
+        assertEquals("2026-03-01T09:30:00Z", Values.instantText(nanos("2026-03-01T09:30:00Z")));
+        assertEquals("1969-12-31T23:59:59.500Z", Values.instantText(-500_000_000L));
+        assertEquals("", Values.instantText(io.github.attribution.data.Dataset.NO_INSTANT));
     }
 }
