@@ -105,6 +105,7 @@ final class BenchmarkCorrectnessTest {
         RenderBenchmark benchmark = new RenderBenchmark();
         benchmark.opportunities = SMALL;
         benchmark.model = model;
+        benchmark.format = "CSV";
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         benchmark.out = bytes;
         benchmark.setUp();
