@@ -33,8 +33,6 @@ public final class Main {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        // before any logger exists: the jar bundles no SLF4J provider, and should not say so on every run
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -54,9 +52,6 @@ public final class Main {
      * @return the exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
         if (args.length == 0) {
             err.println("error: no command given");
             err.println(HelpCommand.overview());
