@@ -50,7 +50,7 @@ final class CompareCommand implements Command {
     @Override
     public String usage() {
         return ReportCommand.modelUsage(
-                        Inputs.USAGE, "a model (repeatable; default every rule-based and data-driven one)")
+                        Inputs.usage(false), "a model (repeatable; default every rule-based and data-driven one)")
                 + "\n"
                 + MODELS_USAGE
                 + "\n"
@@ -68,10 +68,11 @@ final class CompareCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(
-                Set.of("basis", "html", "out", "format", "models", "intervals", "replicates", "seed"),
-                Set.of(),
-                Set.of("models")));
+        return Inputs.spec(false)
+                .with(new Args.Spec(
+                        Set.of("basis", "html", "out", "format", "models", "intervals", "replicates", "seed"),
+                        Set.of(),
+                        Set.of("models")));
     }
 
     @Override

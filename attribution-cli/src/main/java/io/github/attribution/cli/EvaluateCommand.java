@@ -33,7 +33,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String usage() {
-        return ReportCommand.modelUsage(Inputs.USAGE, "a model (repeatable; default every model compare runs)")
+        return ReportCommand.modelUsage(Inputs.usage(false), "a model (repeatable; default every model compare runs)")
                 + "\n"
                 + "  --truth FILE             the true shares: CSV with columns channel and share (a fraction),\n"
                 + "                           such as the truth.csv of generate --scenario (required)\n"
@@ -46,8 +46,9 @@ final class EvaluateCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(
-                new Args.Spec(Set.of("truth", "out", "format", "intervals", "replicates", "seed"), Set.of(), Set.of()));
+        return Inputs.spec(false)
+                .with(new Args.Spec(
+                        Set.of("truth", "out", "format", "intervals", "replicates", "seed"), Set.of(), Set.of()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar attribution-cli.jar COMMAND [options]}. Exit codes: 0 success; 2 bad usage or bad
@@ -52,6 +53,9 @@ public final class Main {
      * @return the exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        // SLF4J starts here, on one thread: a first logging call from several worker threads at once
+        // would be queued during its start and replayed with three lines of SLF4J(W) notes
+        LoggerFactory.getILoggerFactory();
         if (args.length == 0) {
             err.println("error: no command given");
             err.println(HelpCommand.overview());
