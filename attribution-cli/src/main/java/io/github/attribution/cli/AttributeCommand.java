@@ -44,16 +44,17 @@ final class AttributeCommand implements Command {
                         + " for files and programs; 'report --format text' and 'compare --format text'"
                         + " print tables");
         };
-        try (Inputs inputs = Inputs.load(args, context, List.of())) {
-            return run(args, context, inputs, format, began);
+        Progress progress = new Progress(context, began);
+        try (Inputs inputs = Inputs.load(args, context, List.of(), progress)) {
+            return run(args, context, inputs, format, progress, began);
         }
     }
 
-    private static int run(Args args, Context context, Inputs inputs, CreditWriter.Format format, long began)
+    private static int run(
+            Args args, Context context, Inputs inputs, CreditWriter.Format format, Progress progress, long began)
             throws Exception {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
-        Progress progress = new Progress(context.err(), context.terminal(), began);
         int models = inputs.models.size();
         long opportunities = inputs.data.opportunityCount();
         try (Output output = Output.open(args.get("out"), context.out())) {

@@ -88,7 +88,7 @@ final class CompareCommand implements Command {
         String html = htmlFile(args.get("html"));
         Bootstrap.Settings intervals = intervals(args);
         requireDistinct(Inputs.modelLabels(args));
-        try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
+        try (Inputs inputs = Inputs.load(args, context, defaultModels(), new Progress(context, began))) {
             compare(inputs, basis, format, args.get("out"), html, context, began, intervals);
         }
         return 0;
@@ -183,7 +183,7 @@ final class CompareCommand implements Command {
             throws IOException {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
-        Progress progress = new Progress(context.err(), context.terminal(), began);
+        Progress progress = new Progress(context, began);
         long opportunities = inputs.data.opportunityCount();
         long work = opportunities * inputs.models.size();
         try (Output output = Output.open(out, context.out());

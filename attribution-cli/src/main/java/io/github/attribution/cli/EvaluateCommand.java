@@ -64,7 +64,7 @@ final class EvaluateCommand implements Command {
         }
         Bootstrap.Settings intervals = CompareCommand.intervals(args);
         Map<String, BigDecimal> truth = readTruth(Path.of(truthFile), truthFile);
-        try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels())) {
+        try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels(), new Progress(context, began))) {
             evaluate(inputs, args, context, format, truth, intervals, began);
         }
         return 0;

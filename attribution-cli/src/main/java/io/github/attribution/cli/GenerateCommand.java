@@ -99,7 +99,7 @@ final class GenerateCommand implements Command {
             }
         }
         long[] counts = new long[6];
-        Progress progress = new Progress(context.err(), context.terminal(), began);
+        Progress progress = new Progress(context, began);
         try (DatasetWriter writer = DatasetWriter.open(dir);
                 Output truth =
                         scenario == null ? null : Output.open(dir.resolve(TRUTH).toString(), context.out())) {

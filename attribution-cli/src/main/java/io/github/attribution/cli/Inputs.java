@@ -137,10 +137,12 @@ final class Inputs implements AutoCloseable {
      * Parses the models and settings, then reads the files.
      *
      * @param defaultModels the models when no {@code --model} is given; empty to require one
+     * @param progress shows how far reading has got; cleared when reading ends
      * @throws UsageException for a bad option or a missing file
      * @throws DataFileException for a bad row (unless skipped)
      */
-    static Inputs load(Args args, Command.Context ctx, List<String> defaultModels) throws IOException {
+    static Inputs load(Args args, Command.Context ctx, List<String> defaultModels, Progress progress)
+            throws IOException {
         List<String> labels = modelLabels(args);
         if (labels.isEmpty()) {
             if (defaultModels.isEmpty()) {
@@ -162,16 +164,26 @@ final class Inputs implements AutoCloseable {
         if (rejectsPath != null && !skip) {
             throw new UsageException("--rejects needs --skip-invalid");
         }
-        Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null;
+        Rejects rejects = skip ? new Rejects(rejectsPath, ctx, progress) : null;
         try {
-            DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject);
+            DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject, progress);
             Dataset.Builder b = Dataset.builder();
-            long t = reader.readTouchpoints(touchpoints, b);
-            long o = reader.readOpportunities(opportunities, b);
-            long p = people == null ? 0 : reader.readPeople(people, b);
-            long c = contacts == null ? 0 : reader.readContacts(contacts, b);
-            List<CampaignCost> costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
-            long s = stages == null ? 0 : reader.readStages(stages, b);
+            long t;
+            long o;
+            long p;
+            long c;
+            List<CampaignCost> costs;
+            long s;
+            try {
+                t = reader.readTouchpoints(touchpoints, b);
+                o = reader.readOpportunities(opportunities, b);
+                p = people == null ? 0 : reader.readPeople(people, b);
+                c = contacts == null ? 0 : reader.readContacts(contacts, b);
+                costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
+                s = stages == null ? 0 : reader.readStages(stages, b);
+            } finally {
+                progress.done();
+            }
             Dataset data = b.build();
             checkStageAnchors(labels, data); // a usage error comes before any warning
             warnMissingData(labels, models, data, ctx.err());
@@ -362,10 +374,12 @@ final class Inputs implements AutoCloseable {
         private final Output output;
         private final CsvWriter csv;
         private final PrintStream err;
+        private final Progress progress;
         private long count;
 
-        Rejects(String path, Command.Context ctx) throws IOException {
+        Rejects(String path, Command.Context ctx, Progress progress) throws IOException {
             this.err = ctx.err();
+            this.progress = progress;
             this.output = path == null ? null : Output.open(path, ctx.out());
             this.csv = output == null ? null : new CsvWriter(output.writer());
             if (csv != null) {
@@ -376,6 +390,9 @@ final class Inputs implements AutoCloseable {
         void reject(DataFileException e, List<String> record) {
             count++;
             if (csv == null) {
+                if (count <= SHOWN + 1) {
+                    progress.done(); // the line goes above the next progress line
+                }
                 if (count <= SHOWN) {
                     err.println("skipped: " + e.getMessage());
                 } else if (count == SHOWN + 1) {

@@ -93,7 +93,7 @@ final class ReportCommand implements Command {
             }
         }
         Funnel stages = funnelOption(args);
-        try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL))) {
+        try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL), new Progress(context, began))) {
             return run(args, context, inputs, format, spec, stages, began);
         }
     }
@@ -111,7 +111,7 @@ final class ReportCommand implements Command {
             throw new UsageException("option --by: " + e.getMessage());
         }
         Summary summary = new Summary(inputs, began);
-        Progress progress = new Progress(context.err(), context.terminal(), began);
+        Progress progress = new Progress(context, began);
         String label = inputs.labels.get(0);
         long opportunities = inputs.data.opportunityCount();
         ReportTable table;

@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,29 +35,35 @@ final class LoggingTest {
     }
 
     @Test
-    void commandLine_inAFreshJvm_printsNoSlf4jLines() throws Exception {
+    void commandLine_inAFreshJvm_printsNoSlf4jLines(@TempDir Path dir) throws Exception {
+        String demo = run("demo", "--models", "linear,markov");
+        assertTrue(demo.startsWith("summary:"), demo);
+        assertFalse(demo.contains("SLF4J"), demo);
+        // paths logs from worker threads early on: SLF4J must be started before them
+        String paths = Cli.file(dir, "paths.csv", "path,conversions,nulls", "A > B,3,1", "B,1,2", "A > C > B,2,0");
+        String err = run("paths", "--paths", paths, "--nulls-column", "nulls");
+        assertTrue(err.startsWith("summary:"), err);
+        assertFalse(err.contains("SLF4J"), err);
+    }
+
+    /** Runs the command line in a new JVM; its standard error. */
+    private static String run(String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "demo",
-                "--models",
-                "linear,markov");
+        List<String> command = new ArrayList<>(
+                List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("COLUMNS");
         Process p = builder.start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread drain = new Thread(() -> copy(p.getErrorStream(), err));
         drain.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "demo did not finish");
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args) + " did not finish");
         drain.join();
         String errors = err.toString(StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), errors);
-        assertTrue(out.contains("markov"), out);
-        assertTrue(errors.startsWith("summary:"), errors);
-        assertFalse(errors.contains("SLF4J"), errors);
+        return errors;
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {
