@@ -127,6 +127,33 @@ public final class TextTable {
         return blocks;
     }
 
+    /**
+     * {@code text}, one paragraph, broken at spaces into lines of at most {@code width} code points
+     * (a word longer than that gets a line of its own), each line ended by LF: the prose around a
+     * table, for the same terminal.
+     */
+    public static String wrap(String text, int width) {
+        StringBuilder b = new StringBuilder();
+        int length = 0;
+        boolean lineStart = true;
+        for (String word : text.split(" ", -1)) { // joined back by single spaces: unchanged when it fits
+            int w = length(word);
+            if (!lineStart && length + 1 + w > width) {
+                b.append('\n');
+                length = 0;
+                lineStart = true;
+            }
+            if (!lineStart) {
+                b.append(' ');
+                length++;
+            }
+            b.append(word);
+            length += w;
+            lineStart = false;
+        }
+        return b.append('\n').toString();
+    }
+
     private static void measure(List<String> row, int[] width) {
         for (int i = 0; i < row.size(); i++) {
             width[i] = Math.max(width[i], length(row.get(i)));
