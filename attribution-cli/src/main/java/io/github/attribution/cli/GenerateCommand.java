@@ -83,7 +83,8 @@ final class GenerateCommand implements Command {
             try {
                 scenario = Scenario.byName(args.get("scenario").trim());
             } catch (IllegalArgumentException e) {
-                throw new UsageException("option --scenario: " + e.getMessage());
+                throw new UsageException("option --scenario: " + e.getMessage()
+                        + Suggest.didYouMean(args.get("scenario"), Scenario.names(), ""));
             }
         }
         Path paths = args.get("paths") == null ? null : Path.of(args.get("paths"));

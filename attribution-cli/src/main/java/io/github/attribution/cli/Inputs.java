@@ -258,14 +258,17 @@ final class Inputs implements AutoCloseable {
             try {
                 models.add(Models.byName(label));
             } catch (IllegalArgumentException e) {
-                String base = label.contains(":") ? label.substring(0, label.indexOf(':')) : label;
-                List<String> names =
-                        Models.catalog().stream().map(ModelInfo::name).toList();
-                throw new UsageException("--model " + label + ": " + e.getMessage()
-                        + (names.contains(base.trim()) ? "" : Suggest.didYouMean(base, names, "")));
+                throw new UsageException("--model " + label + ": " + e.getMessage() + modelSuggestion(label));
             }
         }
         return models;
+    }
+
+    /** "Did you mean" the nearest model's name, when {@code label}'s name is no model's; else {@code ""}. */
+    static String modelSuggestion(String label) {
+        String base = label.contains(":") ? label.substring(0, label.indexOf(':')) : label;
+        List<String> names = Models.catalog().stream().map(ModelInfo::name).toList();
+        return names.contains(base.trim()) ? "" : Suggest.didYouMean(base, names, "");
     }
 
     private static Attributor attributor(Args args) {

@@ -102,7 +102,7 @@ final class PathsCommand implements Command {
             try {
                 Models.pathModel(model);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("option --model: " + e.getMessage());
+                throw new UsageException("option --model: " + e.getMessage() + Inputs.modelSuggestion(model));
             }
         }
         PathsReader reader;

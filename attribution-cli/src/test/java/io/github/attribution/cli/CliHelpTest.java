@@ -82,6 +82,19 @@ final class CliHelpTest {
     }
 
     @Test
+    void unknownPathModelAndScenario_suggestTheNearest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String paths = Cli.file(dir, "paths.csv", "path,conversions", "A > B,1");
+        Cli cli = Cli.run("paths", "--paths", paths, "--model", "markv");
+        assertEquals(2, cli.exit);
+        assertTrue(cli.err.contains("unknown model 'markv'"), cli.err);
+        assertTrue(cli.err.endsWith("; did you mean 'markov'? (see 'help paths')\n"), cli.err);
+        Cli generate = Cli.run(
+                "generate", "--opportunities", "10", "--out", dir.resolve("d").toString(), "--scenario", "openr");
+        assertEquals(2, generate.exit);
+        assertTrue(generate.err.endsWith("; did you mean 'opener'? (see 'help generate')\n"), generate.err);
+    }
+
+    @Test
     void distance_countsEditsAndSwaps() {
         assertEquals(0, Suggest.distance("linear", "linear"));
         assertEquals(1, Suggest.distance("atribute", "attribute"));
