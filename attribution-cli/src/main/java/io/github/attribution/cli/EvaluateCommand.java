@@ -35,6 +35,8 @@ final class EvaluateCommand implements Command {
     public String usage() {
         return ReportCommand.modelUsage(Inputs.usage(false), "a model (repeatable; default every model compare runs)")
                 + "\n"
+                + CompareCommand.MODELS_USAGE.replace("models to compare", "models to score")
+                + "\n"
                 + "  --truth FILE             the true shares: CSV with columns channel and share (a fraction),\n"
                 + "                           such as the truth.csv of generate --scenario (required)\n"
                 + "  --intervals LEVEL        add bootstrap intervals at LEVEL percent (such as 95)\n"
@@ -48,7 +50,9 @@ final class EvaluateCommand implements Command {
     public Args.Spec options() {
         return Inputs.spec(false)
                 .with(new Args.Spec(
-                        Set.of("truth", "out", "format", "intervals", "replicates", "seed"), Set.of(), Set.of()));
+                        Set.of("truth", "out", "format", "intervals", "replicates", "seed", "models"),
+                        Set.of(),
+                        Set.of("models")));
     }
 
     @Override
@@ -63,6 +67,7 @@ final class EvaluateCommand implements Command {
             throw new UsageException("cannot read --truth '" + truthFile + "': no such file");
         }
         Bootstrap.Settings intervals = CompareCommand.intervals(args);
+        CompareCommand.requireDistinct(Inputs.modelLabels(args));
         Map<String, BigDecimal> truth = readTruth(Path.of(truthFile), truthFile);
         try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels(), new Progress(context, began))) {
             evaluate(inputs, args, context, format, truth, intervals, began);

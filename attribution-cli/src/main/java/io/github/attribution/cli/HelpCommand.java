@@ -58,8 +58,9 @@ final class HelpCommand implements Command {
     /** One command's help. */
     static String help(Command c) {
         String usage = c.usage();
-        return "usage: java -jar attribution-cli.jar " + c.name() + (usage.isEmpty() ? "" : " [options]") + "\n"
-                + c.summary() + (usage.isEmpty() ? "" : "\n\noptions:\n" + usage);
+        String operands = c instanceof HelpCommand ? " [COMMAND]" : usage.isEmpty() ? "" : " [options]";
+        return "usage: java -jar attribution-cli.jar " + c.name() + operands + "\n" + c.summary()
+                + (usage.isEmpty() ? "" : "\n\noptions:\n" + usage);
     }
 
     /** {@code help COMMAND} is parsed here since it takes a bare word. */

@@ -40,6 +40,13 @@ final class CliHelpTest {
     }
 
     @Test
+    void help_ofHelp_showsItsOperand() {
+        Cli cli = Cli.run("help", "help");
+        assertEquals(0, cli.exit, cli.toString());
+        assertTrue(cli.out.startsWith("usage: java -jar attribution-cli.jar help [COMMAND]\n"), cli.out);
+    }
+
+    @Test
     void unknownCommand_suggestsTheNearest() {
         Cli cli = Cli.run("atribute");
         assertEquals(2, cli.exit);

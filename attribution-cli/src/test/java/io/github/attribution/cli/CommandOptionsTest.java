@@ -42,6 +42,48 @@ final class CommandOptionsTest {
     }
 
     @Test
+    void evaluate_takesModelsLikeCompare() {
+        Path sim = dir.resolve("sim");
+        Cli gen = Cli.run(
+                "generate",
+                "--opportunities",
+                "300",
+                "--seed",
+                "2",
+                "--scenario",
+                "simple-split",
+                "--out",
+                sim.toString());
+        assertEquals(0, gen.exit, gen.toString());
+        String[] files = {
+            "--touchpoints",
+            sim.resolve("touchpoints.csv").toString(),
+            "--opportunities",
+            sim.resolve("opportunities.csv").toString(),
+            "--truth",
+            sim.resolve("truth.csv").toString()
+        };
+        Cli cli = Cli.run(concat(files, "evaluate", "--models", "linear,markov"));
+        assertEquals(0, cli.exit, cli.toString());
+        List<String> rows = cli.out.lines().skip(1).toList();
+        assertEquals(2, rows.size(), cli.out);
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",linear,")), cli.out);
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",markov,")), cli.out);
+        Cli twice = Cli.run(concat(files, "evaluate", "--models", "linear,markov", "--model", "linear"));
+        assertEquals(2, twice.exit, twice.toString());
+        assertEquals(
+                "error: --model linear repeats model 'linear'; compare each model once (see 'help evaluate')\n",
+                twice.err);
+    }
+
+    private static String[] concat(String[] files, String command, String... more) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(files));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void help_listsExactlyTheOptionsACommandTakes() {
         Pattern option = Pattern.compile("(?m)^  --([a-z-]+)");
         for (Command c : Main.COMMANDS) {
