@@ -42,6 +42,8 @@ final class EvaluateCommand implements Command {
                 + "  --intervals LEVEL        add bootstrap intervals at LEVEL percent (such as 95)\n"
                 + "  --replicates N           bootstrap replicates (default 200; needs --intervals)\n"
                 + "  --seed S                 seed of the bootstrap weights (default 1; needs --intervals)\n"
+                + "  --html FILE              also write the comparison page of the models with the leaderboard\n"
+                + "                           first (and the intervals, with --intervals)\n"
                 + "  --out FILE               write here instead of standard output\n"
                 + "  --format csv|json|text   output format (default csv; text: the aligned leaderboard)";
     }
@@ -50,7 +52,7 @@ final class EvaluateCommand implements Command {
     public Args.Spec options() {
         return Inputs.spec(false)
                 .with(new Args.Spec(
-                        Set.of("truth", "out", "format", "intervals", "replicates", "seed", "models"),
+                        Set.of("truth", "out", "format", "html", "intervals", "replicates", "seed", "models"),
                         Set.of(),
                         Set.of("models")));
     }
@@ -59,6 +61,7 @@ final class EvaluateCommand implements Command {
     public int run(Args args, Context context) throws Exception {
         long began = System.nanoTime();
         OutputFormat format = OutputFormat.of(args, OutputFormat.CSV);
+        String html = CompareCommand.htmlFile(args.get("html"));
         String truthFile = args.get("truth");
         if (truthFile == null) {
             throw new UsageException("option --truth FILE is required");
@@ -70,7 +73,7 @@ final class EvaluateCommand implements Command {
         CompareCommand.requireDistinct(Inputs.modelLabels(args));
         Map<String, BigDecimal> truth = readTruth(Path.of(truthFile), truthFile);
         try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels(), new Progress(context, began))) {
-            evaluate(inputs, args, context, format, truth, intervals, began);
+            evaluate(inputs, args, context, format, truth, intervals, html, began);
         }
         return 0;
     }
@@ -82,6 +85,7 @@ final class EvaluateCommand implements Command {
             OutputFormat format,
             Map<String, BigDecimal> truth,
             Bootstrap.Settings intervals,
+            String html,
             long began)
             throws IOException {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
@@ -99,14 +103,18 @@ final class EvaluateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("cannot evaluate: " + e.getMessage());
         }
-        try (Output output = Output.open(args.get("out"), context.out())) {
+        try (Output output = Output.open(args.get("out"), context.out());
+                Output page = html == null ? null : Output.open(html, context.out())) {
             Writer w = output.writer();
             switch (format) {
                 case TEXT -> w.write(evaluation.toText());
                 case CSV -> evaluation.writeCsv(w);
                 case JSON -> evaluation.writeJson(w);
             }
-            output.commit();
+            if (page != null) {
+                page.writer().write(HtmlReport.render(comparison, null, evaluation));
+            }
+            Output.commitAll(output, page);
         }
         CompareCommand.printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);
