@@ -102,8 +102,8 @@ public final class MarkovModel implements AttributionModel, PathModel {
      * Fits the chain on {@code stats}. When {@link #isAuto()}, the order is chosen on the statistics'
      * distinct paths, each its own row ({@link MarkovOrderSelection#of(PathStatistics)}).
      *
-     * @throws IllegalArgumentException if there are too many channels for the order (2^21 - 1 at
-     *     order 3, 2^16 - 1 at order 4)
+     * @throws ModelLimitException if there are too many channels for the order (more than 2^21 - 2
+     *     at order 3, 2^16 - 2 at order 4)
      */
     public MarkovFit fit(PathStatistics stats) {
         Objects.requireNonNull(stats, "stats must not be null");
