@@ -112,6 +112,22 @@ public final class MarkovModel implements AttributionModel, PathModel {
     }
 
     /**
+     * Fits this {@link #auto()} model at the order {@code selection} chose (say from statistics counted
+     * fold by fold on a cluster: {@link MarkovOrderSelection#ofFolds}); the fit is named {@code
+     * markov:order=auto}, as when the model chooses its order itself.
+     *
+     * @throws IllegalStateException if this model has a fixed order
+     */
+    public MarkovFit fit(PathStatistics stats, MarkovOrderSelection selection) {
+        Objects.requireNonNull(stats, "stats must not be null");
+        Objects.requireNonNull(selection, "selection must not be null");
+        if (order != 0) {
+            throw new IllegalStateException(name + " has a fixed order; only " + AUTO_NAME + " takes a selection");
+        }
+        return MarkovFit.fit(name, stats, selection.order());
+    }
+
+    /**
      * Fits on the won and lost journeys of {@code journeys} (choosing the order first, folds by
      * account, when {@link #isAuto()}), then weighs journeys by the fit.
      */
