@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.io.CreditWriter;
 import io.github.attribution.journey.JourneySettings;
 import io.github.attribution.journey.Journeys;
@@ -156,7 +157,7 @@ final class CreditWriterCsvTest {
         }
         Dataset.Builder b = Dataset.builder();
         for (int t = 0; t < touches; t++) {
-            b.addTouchpoint(
+            b.addTouchpoint(new TouchpointRow(
                     "t" + t + ":" + text(r, true),
                     "acct",
                     null,
@@ -165,7 +166,7 @@ final class CreditWriterCsvTest {
                     "",
                     campaigns.get(r.nextInt(campaigns.size())),
                     "",
-                    TouchType.MARKETING);
+                    TouchType.MARKETING));
         }
         for (int o = 0; o < opportunities; o++) {
             b.addOpportunity(

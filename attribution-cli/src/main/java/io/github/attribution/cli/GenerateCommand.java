@@ -2,9 +2,10 @@ package io.github.attribution.cli;
 
 import io.github.attribution.Attributor;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageRecord;
-import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.DatasetReader;
@@ -103,20 +104,11 @@ final class GenerateCommand implements Command {
         try (DatasetWriter writer = DatasetWriter.open(dir);
                 Output truth =
                         scenario == null ? null : Output.open(dir.resolve(TRUTH).toString(), context.out())) {
-            SampleGenerator.Sink sink = new SampleGenerator.Sink() {
+            DatasetSink sink = new DatasetSink() {
                 @Override
-                public void touchpoint(
-                        String id,
-                        String accountId,
-                        String personId,
-                        long occurredAt,
-                        String channel,
-                        String source,
-                        String campaign,
-                        String offer,
-                        TouchType type) {
+                public void touchpoint(TouchpointRow touch) {
                     counts[0]++;
-                    writer.touchpoint(id, accountId, personId, occurredAt, channel, source, campaign, offer, type);
+                    writer.touchpoint(touch);
                 }
 
                 @Override

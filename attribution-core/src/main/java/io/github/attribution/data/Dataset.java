@@ -695,7 +695,7 @@ public final class Dataset {
         /** Adds a touchpoint. */
         public Builder addTouchpoint(Touchpoint t) {
             Objects.requireNonNull(t, "touchpoint must not be null");
-            return addTouchpoint(
+            return addTouchpoint(new TouchpointRow(
                     t.id(),
                     t.accountId(),
                     t.personId(),
@@ -704,28 +704,25 @@ public final class Dataset {
                     t.source(),
                     t.campaign(),
                     t.offer(),
-                    t.touchType());
+                    t.touchType()));
         }
 
         /**
-         * Adds a touchpoint from its fields, without building a record (for file readers).
+         * Adds a touchpoint as a file row holds it (for readers, the sample generator and other {@link
+         * DatasetSink}s).
          *
-         * @param personId {@code null} or blank when unknown
-         * @param occurredAt nanoseconds since the epoch
-         * @param source {@code null} or {@code ""} when unknown; likewise campaign and offer
-         * @param type {@code null} means marketing
          * @throws InvalidRecordException for a missing required field or a duplicate id
          */
-        public Builder addTouchpoint(
-                String id,
-                String accountId,
-                String personId,
-                long occurredAt,
-                String channel,
-                String source,
-                String campaign,
-                String offer,
-                TouchType type) {
+        public Builder addTouchpoint(TouchpointRow touch) {
+            Objects.requireNonNull(touch, "touch must not be null");
+            String id = touch.id();
+            String accountId = touch.accountId();
+            String personId = touch.personId();
+            String channel = touch.channel();
+            String source = touch.source();
+            String campaign = touch.campaign();
+            String offer = touch.offer();
+            TouchType type = touch.type();
             requireOpen();
             Records.requireText("touchpoint_id", id, "touchpoint");
             Records.requireText("account_id", accountId, "touchpoint", id);
@@ -743,7 +740,7 @@ public final class Dataset {
             }
             touchAccount[row] = accounts.intern(accountId);
             touchPerson[row] = personId == null || personId.isBlank() ? -1 : person(personId);
-            touchTime[row] = occurredAt;
+            touchTime[row] = touch.occurredAt();
             touchChannel[row] = channels.intern(channel);
             touchSource[row] = sources.intern(source == null ? "" : source);
             touchCampaign[row] = campaigns.intern(campaign == null ? "" : campaign);
@@ -757,8 +754,7 @@ public final class Dataset {
         /**
          * For file readers that number values themselves (by their bytes): the id the dataset gives
          * {@code value} of {@code field}, numbering it now when it is new. Ids are dense and in order of
-         * first appearance, as with {@link #addTouchpoint(String, String, String, long, String, String,
-         * String, String, TouchType)}. No check is made: the caller passes a non-blank account, person
+         * first appearance, as with {@link #addTouchpoint(TouchpointRow)}. No check is made: the caller passes a non-blank account, person
          * and channel, and any source, campaign or offer ({@code ""} when unknown).
          */
         int intern(TouchField field, String value) {

@@ -7,6 +7,7 @@ import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.internal.DatasetAccess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ public final class DatasetReader {
             }
             long at = parse(csv, occurred, () -> Values.instant(csv.get(occurred)));
             TouchType t = parse(csv, type, () -> TouchType.parse(csv.get(type)));
-            into.addTouchpoint(
+            into.addTouchpoint(new TouchpointRow(
                     csv.get(id),
                     csv.get(account),
                     csv.get(person),
@@ -155,7 +156,7 @@ public final class DatasetReader {
                     csv.get(source),
                     csv.get(campaign),
                     csv.get(offer),
-                    t);
+                    t));
         });
     }
 

@@ -1,10 +1,11 @@
 package io.github.attribution.io;
 
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
-import io.github.attribution.sample.SampleGenerator;
+import io.github.attribution.data.TouchpointRow;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,11 +26,11 @@ import java.util.Objects;
  * into place by {@link #commit()}, so a failed run leaves no partial files behind.
  *
  * <p>Either write a whole {@link Dataset} with {@link #write(Dataset, Path)}, or stream rows into it
- * as a {@link SampleGenerator.Sink} (what {@code generate} does, in constant memory). Instants are
+ * as a {@link DatasetSink} (what {@code generate} does, in constant memory). Instants are
  * written in UTC ({@code 2026-03-01T09:30:00Z}), amounts with the currency's digits. Not
  * thread-safe.
  */
-public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
+public final class DatasetWriter implements DatasetSink, Closeable {
     /** The file names, in the order they are written. */
     public static final List<String> FILES = List.of(
             "touchpoints.csv",
@@ -98,7 +99,7 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
     public void write(Dataset data) {
         for (int t = 0; t < data.touchCount(); t++) {
             int p = data.touchPerson(t);
-            touchpoint(
+            touchpoint(new TouchpointRow(
                     data.touchId(t),
                     data.accountName(data.touchAccount(t)),
                     p < 0 ? null : data.personName(p),
@@ -107,7 +108,7 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
                     data.sourceName(data.touchSource(t)),
                     data.campaignName(data.touchCampaign(t)),
                     data.offerName(data.touchOffer(t)),
-                    data.touchType(t));
+                    data.touchType(t)));
         }
         for (int p = 0; p < data.personCount(); p++) {
             if (data.personAccount(p) >= 0) {
@@ -141,25 +142,17 @@ public final class DatasetWriter implements SampleGenerator.Sink, Closeable {
     }
 
     @Override
-    public void touchpoint(
-            String id,
-            String accountId,
-            String personId,
-            long occurredAt,
-            String channel,
-            String source,
-            String campaign,
-            String offer,
-            TouchType type) {
+    public void touchpoint(TouchpointRow touch) {
+        TouchType type = touch.type();
         touchpoints
-                .field(id)
-                .field(accountId)
-                .field(personId)
-                .field(Text.instant(occurredAt))
-                .field(channel)
-                .field(source)
-                .field(campaign)
-                .field(offer)
+                .field(touch.id())
+                .field(touch.accountId())
+                .field(touch.personId())
+                .field(Text.instant(touch.occurredAt()))
+                .field(touch.channel())
+                .field(touch.source())
+                .field(touch.campaign())
+                .field(touch.offer())
                 .field(type == null ? TouchType.MARKETING.label() : type.label())
                 .endRow();
     }

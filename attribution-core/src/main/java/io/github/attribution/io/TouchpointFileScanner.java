@@ -42,8 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #distinctTouchIds}) instead of a look-up per row.
  *
  * <p>It takes only what it handles exactly as the general route ({@link CsvReader} and {@link
- * Dataset.Builder#addTouchpoint(String, String, String, long, String, String, String, String,
- * TouchType)}) does: fields unquoted or quoted on one line (with doubled quotes), LF or CRLF line ends,
+ * Dataset.Builder#addTouchpoint(io.github.attribution.data.TouchpointRow)}) does: fields unquoted or quoted on one line (with doubled quotes), LF or CRLF line ends,
  * empty lines, valid UTF-8, ASCII touchpoint ids, non-blank required fields, {@code occurred_at} as
  * {@code YYYY-MM-DD} or {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} (the forms of {@code Values.fastInstant},
  * untrimmed), {@code touch_type} empty or {@code marketing} or {@code sales} in any ASCII case. On

@@ -1,9 +1,11 @@
 package io.github.attribution.sample;
 
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  *
  * <p>Deterministic: the same size and seed give the same rows in the same order, on any JVM (one
  * {@link SplittableRandom} drawn in a fixed order, {@link StrictMath} for the few real functions, no
- * hash-ordered output). Rows are generated account by account and handed to a {@link Sink}, so
+ * hash-ordered output). Rows are generated account by account and handed to a {@link DatasetSink}, so
  * writing a million opportunities to files needs only one account's worth of memory; {@link
  * #generate(int, long)} builds a {@link Dataset} instead.
  *
@@ -122,51 +124,6 @@ public final class SampleGenerator {
     private SampleGenerator() {}
 
     /**
-     * Receives generated rows. For each account, in this order: its touchpoints (in time order), its
-     * people, its opportunities, then the opportunities' contacts; after every account, the campaign
-     * costs. Instants are nanoseconds since the epoch, absent ones {@link Dataset#NO_INSTANT}; the
-     * parameters mean what they mean in {@link Dataset.Builder}'s {@code add} methods.
-     */
-    public interface Sink {
-        /** A touchpoint; {@code personId} is {@code null} for an anonymous touch. */
-        void touchpoint(
-                String id,
-                String accountId,
-                String personId,
-                long occurredAt,
-                String channel,
-                String source,
-                String campaign,
-                String offer,
-                TouchType type);
-
-        /** A person of an account, with when it became a lead ({@link Dataset#NO_INSTANT} if unknown). */
-        void person(String id, String accountId, long leadCreatedAt);
-
-        /** An opportunity; {@code closedAt} is {@link Dataset#NO_INSTANT} for open ones. */
-        void opportunity(
-                String id,
-                String accountId,
-                Currency currency,
-                long amountMinor,
-                long createdAt,
-                long closedAt,
-                OpportunityStatus status);
-
-        /** A contact of an opportunity, one of its account's people. */
-        void contact(String opportunityId, String personId);
-
-        /** What was spent on a campaign in a quarter ({@code 2025-Q3}), in minor units. */
-        default void cost(String campaign, Currency currency, long costMinor, String period) {}
-
-        /**
-         * A row of stage history: a person ({@code lead}, {@code mql}, {@code sql}) or an opportunity
-         * ({@code proposal}) entered a stage. Handed over after the account's contacts.
-         */
-        default void stage(StageRecord kind, String recordId, String stage, long enteredAt) {}
-    }
-
-    /**
      * A dataset of {@code opportunities} opportunities with their touchpoints and people (no
      * opportunity contacts, so journeys are account-based).
      *
@@ -193,20 +150,11 @@ public final class SampleGenerator {
      * Scenario#generate(int, long)} build their datasets with. Contacts are added only when {@code
      * withContacts}.
      */
-    static Sink into(Dataset.Builder b, boolean withContacts) {
-        return new Sink() {
+    static DatasetSink into(Dataset.Builder b, boolean withContacts) {
+        return new DatasetSink() {
             @Override
-            public void touchpoint(
-                    String id,
-                    String accountId,
-                    String personId,
-                    long occurredAt,
-                    String channel,
-                    String source,
-                    String campaign,
-                    String offer,
-                    TouchType type) {
-                b.addTouchpoint(id, accountId, personId, occurredAt, channel, source, campaign, offer, type);
+            public void touchpoint(TouchpointRow touch) {
+                b.addTouchpoint(touch);
             }
 
             @Override
@@ -241,11 +189,14 @@ public final class SampleGenerator {
     }
 
     /**
-     * Generates {@code opportunities} opportunities and everything around them into {@code sink}.
+     * Generates {@code opportunities} opportunities and everything around them into {@code sink}. For
+     * each account, in this order: its touchpoints (in time order), its people, its opportunities, the
+     * opportunities' contacts, then its stage history; after every account, the campaign costs by
+     * quarter.
      *
      * @throws IllegalArgumentException if {@code opportunities} is negative
      */
-    public static void generate(int opportunities, long seed, Sink sink) {
+    public static void generate(int opportunities, long seed, DatasetSink sink) {
         if (opportunities < 0) {
             throw new IllegalArgumentException("opportunities must not be negative: " + opportunities);
         }
@@ -277,7 +228,7 @@ public final class SampleGenerator {
     private static final class Run {
         private final SplittableRandom rnd;
         private final SplittableRandom stageRnd;
-        private final Sink sink;
+        private final DatasetSink sink;
         /** Touches per campaign, keyed by campaign name, for the costs; sorted so output is stable. */
         private final Map<String, long[]> campaignTouches = new TreeMap<>();
 
@@ -297,7 +248,7 @@ public final class SampleGenerator {
         private int[] contactFirst = new int[4];
         private int[] contactCount = new int[4];
 
-        Run(SplittableRandom rnd, SplittableRandom stageRnd, Sink sink) {
+        Run(SplittableRandom rnd, SplittableRandom stageRnd, DatasetSink sink) {
             this.rnd = rnd;
             this.stageRnd = stageRnd;
             this.sink = sink;
@@ -523,7 +474,7 @@ public final class SampleGenerator {
                     long[] v = campaignTouches.computeIfAbsent(campaign, x -> new long[] {0, c.costPerTouch});
                     v[0]++;
                 }
-                sink.touchpoint(
+                sink.touchpoint(new TouchpointRow(
                         "TP-" + pad(++nextTouch, 9),
                         account,
                         person[i] < 0 ? null : personId(firstPerson + person[i]),
@@ -532,7 +483,7 @@ public final class SampleGenerator {
                         c.sources[rnd.nextInt(c.sources.length)],
                         campaign,
                         c.offers[rnd.nextInt(c.offers.length)],
-                        c == SALES ? TouchType.SALES : TouchType.MARKETING);
+                        c == SALES ? TouchType.SALES : TouchType.MARKETING));
             }
         }
 

@@ -1,8 +1,10 @@
 package io.github.attribution.sample;
 
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -211,7 +213,7 @@ public final class Scenario {
 
     /**
      * Simulates {@code opportunities} opportunities as a dataset (see {@link #generate(int, long,
-     * SampleGenerator.Sink)}).
+     * DatasetSink)}).
      *
      * @throws IllegalArgumentException if {@code opportunities} is negative
      */
@@ -227,7 +229,7 @@ public final class Scenario {
      *
      * @throws IllegalArgumentException if {@code opportunities} is negative
      */
-    public void generate(int opportunities, long seed, SampleGenerator.Sink sink) {
+    public void generate(int opportunities, long seed, DatasetSink sink) {
         if (opportunities < 0) {
             throw new IllegalArgumentException("opportunities must not be negative: " + opportunities);
         }
@@ -265,7 +267,7 @@ public final class Scenario {
                         ? created.minus(Duration.ofDays(before - k))
                         : created.plus(Duration.ofDays(k - before + 1L));
                 Instant at = day.minus(Duration.ofHours(random.nextInt(12)));
-                sink.touchpoint(
+                sink.touchpoint(new TouchpointRow(
                         "T-" + id + "-" + (k + 1),
                         account,
                         null,
@@ -274,7 +276,7 @@ public final class Scenario {
                         "",
                         "",
                         "",
-                        TouchType.MARKETING);
+                        TouchType.MARKETING));
             }
             boolean won = random.nextDouble() < p.doubleValue();
             long amount = (10_000L + 1_000L * random.nextInt(91)) * 100;

@@ -13,6 +13,7 @@ import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.StageIndex;
 import io.github.attribution.data.StageRecord;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ final class FunnelPropertiesTest {
             String channel = "ch" + r.nextInt(5);
             String campaign = r.nextInt(3) == 0 ? "" : "cmp" + r.nextInt(4);
             TouchType type = r.nextInt(4) == 0 ? TouchType.SALES : TouchType.MARKETING;
-            touches.add(b -> b.addTouchpoint(id, account, person, at, channel, "", campaign, "", type));
+            touches.add(
+                    b -> b.addTouchpoint(new TouchpointRow(id, account, person, at, channel, "", campaign, "", type)));
         }
         List<Consumer<Dataset.Builder>> opportunities = new ArrayList<>();
         for (int o = 0; o < opps; o++) {

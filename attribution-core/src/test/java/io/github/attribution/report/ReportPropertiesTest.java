@@ -12,6 +12,7 @@ import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import java.math.BigDecimal;
@@ -46,7 +47,7 @@ final class ReportPropertiesTest {
         int accounts = 1 + r.nextInt(12);
         int touches = r.nextInt(150);
         for (int t = 0; t < touches; t++) {
-            b.addTouchpoint(
+            b.addTouchpoint(new TouchpointRow(
                     "t" + t,
                     "a" + r.nextInt(accounts),
                     null,
@@ -55,7 +56,7 @@ final class ReportPropertiesTest {
                     r.nextInt(3) == 0 ? "" : "src" + r.nextInt(3),
                     r.nextInt(4) == 0 ? "" : "cmp" + r.nextInt(5),
                     "off" + r.nextInt(2),
-                    r.nextInt(4) == 0 ? TouchType.SALES : TouchType.MARKETING);
+                    r.nextInt(4) == 0 ? TouchType.SALES : TouchType.MARKETING));
         }
         int currencies = 1 + r.nextInt(CURRENCIES.length);
         int opps = r.nextInt(60);

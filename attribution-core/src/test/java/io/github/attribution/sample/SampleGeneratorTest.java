@@ -9,8 +9,10 @@ import io.github.attribution.Attributor;
 import io.github.attribution.CreditTable;
 import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -23,20 +25,11 @@ final class SampleGeneratorTest {
     /** Every row the generator emits, as text, in order. */
     private static List<String> rows(int opportunities, long seed) {
         List<String> rows = new ArrayList<>();
-        SampleGenerator.generate(opportunities, seed, new SampleGenerator.Sink() {
+        SampleGenerator.generate(opportunities, seed, new DatasetSink() {
             @Override
-            public void touchpoint(
-                    String id,
-                    String accountId,
-                    String personId,
-                    long occurredAt,
-                    String channel,
-                    String source,
-                    String campaign,
-                    String offer,
-                    TouchType type) {
-                rows.add("T|" + id + "|" + accountId + "|" + personId + "|" + occurredAt + "|" + channel + "|" + source
-                        + "|" + campaign + "|" + offer + "|" + type);
+            public void touchpoint(TouchpointRow t) {
+                rows.add("T|" + t.id() + "|" + t.accountId() + "|" + t.personId() + "|" + t.occurredAt() + "|"
+                        + t.channel() + "|" + t.source() + "|" + t.campaign() + "|" + t.offer() + "|" + t.type());
             }
 
             @Override

@@ -15,6 +15,7 @@ import io.github.attribution.Models;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.internal.DatasetAccess;
 import io.github.attribution.internal.DatasetAccess.TouchField;
@@ -553,7 +554,7 @@ final class Engine {
                 for (Row t : o.touches) {
                     String id = t.getString(T);
                     if (touches.add(id)) {
-                        b.addTouchpoint(
+                        b.addTouchpoint(new TouchpointRow(
                                 id,
                                 t.getString(T + 1),
                                 t.isNullAt(T + 2) ? null : t.getString(T + 2),
@@ -562,7 +563,7 @@ final class Engine {
                                 t.getString(T + 5),
                                 t.getString(T + 6),
                                 t.getString(T + 7),
-                                TouchType.valueOf(t.getString(T + 8)));
+                                TouchType.valueOf(t.getString(T + 8))));
                     }
                 }
             }

@@ -3,8 +3,9 @@ package io.github.attribution.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.OpportunityStatus;
-import io.github.attribution.data.TouchType;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class SkewTest {
     /** Generated data with every third of each ten accounts renamed {@code BIG}. */
     private static Path skewed(Path dir, int opportunities) throws IOException {
         try (DatasetWriter w = DatasetWriter.open(dir)) {
-            SampleGenerator.generate(opportunities, 3, new SampleGenerator.Sink() {
+            SampleGenerator.generate(opportunities, 3, new DatasetSink() {
                 private String last;
                 private int accounts;
 
@@ -40,17 +41,17 @@ final class SkewTest {
                 }
 
                 @Override
-                public void touchpoint(
-                        String id,
-                        String accountId,
-                        String personId,
-                        long occurredAt,
-                        String channel,
-                        String source,
-                        String campaign,
-                        String offer,
-                        TouchType type) {
-                    w.touchpoint(id, account(accountId), personId, occurredAt, channel, source, campaign, offer, type);
+                public void touchpoint(TouchpointRow t) {
+                    w.touchpoint(new TouchpointRow(
+                            t.id(),
+                            account(t.accountId()),
+                            t.personId(),
+                            t.occurredAt(),
+                            t.channel(),
+                            t.source(),
+                            t.campaign(),
+                            t.offer(),
+                            t.type()));
                 }
 
                 @Override

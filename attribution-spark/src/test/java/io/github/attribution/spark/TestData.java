@@ -2,11 +2,12 @@ package io.github.attribution.spark;
 
 import io.github.attribution.RandomDatasets;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.data.DatasetSink;
 import io.github.attribution.data.Opportunity;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.Person;
-import io.github.attribution.data.TouchType;
 import io.github.attribution.data.Touchpoint;
+import io.github.attribution.data.TouchpointRow;
 import io.github.attribution.io.CsvReader;
 import io.github.attribution.io.DatasetWriter;
 import io.github.attribution.sample.SampleGenerator;
@@ -34,21 +35,12 @@ final class TestData {
      */
     static Path generated(Path dir, int opportunities, long seed) {
         try (DatasetWriter w = DatasetWriter.open(dir)) {
-            SampleGenerator.generate(opportunities, seed, new SampleGenerator.Sink() {
+            SampleGenerator.generate(opportunities, seed, new DatasetSink() {
                 private int n;
 
                 @Override
-                public void touchpoint(
-                        String id,
-                        String accountId,
-                        String personId,
-                        long occurredAt,
-                        String channel,
-                        String source,
-                        String campaign,
-                        String offer,
-                        TouchType type) {
-                    w.touchpoint(id, accountId, personId, occurredAt, channel, source, campaign, offer, type);
+                public void touchpoint(TouchpointRow touch) {
+                    w.touchpoint(touch);
                 }
 
                 @Override
