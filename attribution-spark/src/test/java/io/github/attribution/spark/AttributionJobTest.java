@@ -143,7 +143,7 @@ final class AttributionJobTest {
         attribute.addAll(List.of("--costs", costs.toString(), "--model", "linear", "--out", "x"));
         Result a = job(attribute.toArray(new String[0]));
         assertEquals(2, a.exit);
-        assertEquals("error: option --costs is for report\n", a.err);
+        assertEquals("error: option --costs is for report (run without arguments for usage)\n", a.err);
         List<String> report = new ArrayList<>(List.of("report"));
         report.addAll(inputs(data));
         report.addAll(List.of("--costs", costs.toString(), "--by", "touch_type", "--out", "x"));
@@ -151,7 +151,7 @@ final class AttributionJobTest {
         assertEquals(2, b.exit);
         assertEquals(
                 "error: option --by: costs can be reported by campaign, channel, month, quarter and year only, but"
-                        + " the report also groups by 'touch_type'\n",
+                        + " the report also groups by 'touch_type' (run without arguments for usage)\n",
                 b.err);
     }
 

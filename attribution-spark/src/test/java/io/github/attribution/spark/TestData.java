@@ -156,7 +156,7 @@ final class TestData {
                 case 0 -> csv.append(quoted).append(",1250.50,USD,2025-Q3\n");
                 case 1 -> csv.append(quoted).append(",310.07,,2025-08\n");
                 case 2 -> csv.append(quoted).append(",99.99,USD,\n");
-                default -> csv.append(quoted).append(",4000,EUR,2025\n");
+                default -> csv.append(quoted).append(",4000,EUR,2024-11\n");
             }
         }
         csv.append("Ghost Campaign,500.00,USD,2025-Q4\n");
