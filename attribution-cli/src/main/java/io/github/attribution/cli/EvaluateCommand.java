@@ -40,20 +40,23 @@ final class EvaluateCommand implements Command {
                 + "  --intervals LEVEL        add bootstrap intervals at LEVEL percent (such as 95)\n"
                 + "  --replicates N           bootstrap replicates (default 200; needs --intervals)\n"
                 + "  --seed S                 seed of the bootstrap weights (default 1; needs --intervals)\n"
+                + "  --html FILE              also write the comparison page of the models with the leaderboard\n"
+                + "                           first (and the intervals, with --intervals)\n"
                 + "  --out FILE               write here instead of standard output\n"
                 + "  --format csv|json|text   output format (default csv; text: the aligned leaderboard)";
     }
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(
-                new Args.Spec(Set.of("truth", "out", "format", "intervals", "replicates", "seed"), Set.of(), Set.of()));
+        return Inputs.SPEC.with(new Args.Spec(
+                Set.of("truth", "out", "format", "html", "intervals", "replicates", "seed"), Set.of(), Set.of()));
     }
 
     @Override
     public int run(Args args, Context context) throws Exception {
         long began = System.nanoTime();
         OutputFormat format = OutputFormat.of(args, OutputFormat.CSV);
+        String html = CompareCommand.htmlFile(args.get("html"));
         String truthFile = args.get("truth");
         if (truthFile == null) {
             throw new UsageException("option --truth FILE is required");
@@ -64,7 +67,7 @@ final class EvaluateCommand implements Command {
         Bootstrap.Settings intervals = CompareCommand.intervals(args);
         Map<String, BigDecimal> truth = readTruth(Path.of(truthFile), truthFile);
         try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels())) {
-            evaluate(inputs, args, context, format, truth, intervals, began);
+            evaluate(inputs, args, context, format, truth, intervals, html, began);
         }
         return 0;
     }
@@ -76,6 +79,7 @@ final class EvaluateCommand implements Command {
             OutputFormat format,
             Map<String, BigDecimal> truth,
             Bootstrap.Settings intervals,
+            String html,
             long began)
             throws IOException {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
@@ -93,14 +97,18 @@ final class EvaluateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("cannot evaluate: " + e.getMessage());
         }
-        try (Output output = Output.open(args.get("out"), context.out())) {
+        try (Output output = Output.open(args.get("out"), context.out());
+                Output page = html == null ? null : Output.open(html, context.out())) {
             Writer w = output.writer();
             switch (format) {
                 case TEXT -> w.write(evaluation.toText());
                 case CSV -> evaluation.writeCsv(w);
                 case JSON -> evaluation.writeJson(w);
             }
-            output.commit();
+            if (page != null) {
+                page.writer().write(HtmlReport.render(comparison, null, evaluation));
+            }
+            Output.commitAll(output, page);
         }
         CompareCommand.printOrderSelections(inputs, journeys, context);
         summary.print(context.err(), journeys);

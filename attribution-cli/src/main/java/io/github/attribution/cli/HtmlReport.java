@@ -8,6 +8,7 @@ import io.github.attribution.io.AtomicOutput;
 import io.github.attribution.io.Text;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.report.ComparisonTable;
+import io.github.attribution.report.Evaluation;
 import io.github.attribution.report.FunnelTable;
 import io.github.attribution.report.Report;
 import java.io.IOException;
@@ -54,10 +55,22 @@ public final class HtmlReport {
      * report by channel) is not {@code null}.
      */
     public static String render(Comparison comparison, FunnelTable funnel) {
+        return render(comparison, funnel, null);
+    }
+
+    /**
+     * The page as a string, starting with the leaderboard of {@code evaluation} (the scores of the
+     * comparison's models against true shares, {@code evaluate --html}) when it is not {@code null}, and
+     * ending with the funnel view when {@code funnel} is not {@code null}.
+     */
+    public static String render(Comparison comparison, FunnelTable funnel, Evaluation evaluation) {
         Objects.requireNonNull(comparison, "comparison must not be null");
         StringBuilder b = new StringBuilder(32_768);
         head(b);
         intro(b, comparison);
+        if (evaluation != null) {
+            leaderboard(b, evaluation, comparison);
+        }
         if (comparison.tables().isEmpty()) {
             b.append("<section><p>No ")
                     .append(escape(comparison.basis().description()))
@@ -67,6 +80,7 @@ public final class HtmlReport {
             View v = new View(t, comparison.tables().size() > 1);
             headline(b, v);
             rangeChart(b, v);
+            noise(b, v);
             heatTable(b, v);
             correlations(b, v);
         }
@@ -158,8 +172,16 @@ public final class HtmlReport {
         ComparisonTable t = v.table;
         List<Mark> marks = v.marks();
         double max = 0;
+        // the interval of each mark, per channel: [channel][mark] = {low, high}
+        double[][][] bars = t.hasIntervals() ? new double[t.channels().size()][marks.size()][] : null;
         for (int c = 0; c < t.channels().size(); c++) {
             max = Math.max(max, t.share(c, v.highest(c)));
+            for (int i = 0; bars != null && i < marks.size(); i++) {
+                bars[c][i] = t.meanShareInterval(c, marks.get(i).models());
+                if (!Double.isNaN(bars[c][i][1])) {
+                    max = Math.max(max, bars[c][i][1]);
+                }
+            }
         }
         double step = step(max);
         int ticks = (int) Math.max(1, Math.ceil(max / step - 1e-9));
@@ -177,6 +199,11 @@ public final class HtmlReport {
                         marks.size() < t.models().size()
                                 ? "Each mark is the average share under one family of models."
                                 : "Each mark is one model.")
+                .append(
+                        bars == null
+                                ? ""
+                                : " The line through each mark is its "
+                                        + escape(t.intervalSettings().levelText()) + "% interval (accounts resampled).")
                 .append(" Hover for the numbers.</p>\n<div class=\"legend\">");
         for (int i = 0; i < marks.size(); i++) {
             Mark mark = marks.get(i);
@@ -188,6 +215,11 @@ public final class HtmlReport {
         }
         if (t.models().size() > 1) {
             b.append("<span><i class=\"rangekey\"><i class=\"md\"></i></i>every model, lowest to highest</span>");
+        }
+        if (bars != null) {
+            b.append("<span><i class=\"ebkey\"></i>")
+                    .append(escape(t.intervalSettings().levelText()))
+                    .append("% interval</span>");
         }
         b.append("</div>\n<div class=\"rc\" role=\"img\" aria-label=\"")
                 .append(escape("Share of " + t.basis().description() + " by channel, lowest to highest over the"
@@ -237,6 +269,22 @@ public final class HtmlReport {
                     share += t.share(c, k);
                 }
                 share /= mark.models().size();
+                if (bars != null && !Double.isNaN(bars[c][i][0])) {
+                    double[] bar = bars[c][i];
+                    b.append("<i class=\"eb eb")
+                            .append(i)
+                            .append("\" style=\"left:")
+                            .append(fmt(100 * bar[0] / axisMax))
+                            .append("%;width:")
+                            .append(fmt(100 * (bar[1] - bar[0]) / axisMax))
+                            .append("%;top:calc(50% + ")
+                            .append(fmt(4 * (i - (marks.size() - 1) / 2.0)))
+                            .append("px)\" title=\"")
+                            .append(escape(channel + " \u2014 " + mark.label() + ": " + percent(share) + ", "
+                                    + t.intervalSettings().levelText() + "% interval " + percent(bar[0]) + " to "
+                                    + percent(bar[1])))
+                            .append("\"></i>");
+                }
                 b.append("<i class=\"mk mk")
                         .append(i)
                         .append("\" style=\"left:")
@@ -270,7 +318,13 @@ public final class HtmlReport {
                 .append(escape(t.basis().description()))
                 .append(" each model credits to each channel (each column adds up to 100); darker is more. Spread:"
                         + " the highest share minus the lowest, in percentage points. Hover a share for its"
-                        + " amount.</p>\n")
+                        + " amount.")
+                .append(
+                        t.hasIntervals()
+                                ? " Under each figure, its "
+                                        + escape(t.intervalSettings().levelText()) + "% interval (low\u2013high)."
+                                : "")
+                .append("</p>\n")
                 .append(
                         "<div class=\"scroll\"><table class=\"heat\">\n<thead><tr class=\"families\">"
                                 + "<th class=\"name\" rowspan=\"2\">Channel</th><th class=\"spread\" rowspan=\"2\">Spread (pp)</th>");
@@ -297,6 +351,7 @@ public final class HtmlReport {
                     .append(escape(channel))
                     .append("</th><td class=\"spread\">")
                     .append(t.spreadDecimal(c, 3).movePointRight(2).toPlainString())
+                    .append(t.hasIntervals() ? range(t.spreadInterval(c)) : "")
                     .append("</td>");
             for (Family f : v.families) {
                 for (int j = 0; j < f.models().size(); j++) {
@@ -311,12 +366,139 @@ public final class HtmlReport {
                             .append(escape(channel + " \u2014 " + t.models().get(k) + ": " + t.amount(c, k)))
                             .append("\">")
                             .append(t.shareDecimal(c, k, 3).movePointRight(2).toPlainString())
+                            .append(t.hasIntervals() ? range(t.shareInterval(c, k)) : "")
                             .append("</td>");
                 }
             }
             b.append("</tr>\n");
         }
         b.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /**
+     * Which channels' highest and lowest model differ by more than their noise (the interval of the
+     * difference of their shares lies above 0), with the difference and its interval; the others in one
+     * line. Only with intervals and at least two models.
+     */
+    private static void noise(StringBuilder b, View v) {
+        ComparisonTable t = v.table;
+        if (!t.hasIntervals() || t.models().size() < 2) {
+            return;
+        }
+        List<String> within = new ArrayList<>();
+        StringBuilder beyond = new StringBuilder();
+        int count = 0;
+        for (int c = 0; c < t.channels().size(); c++) {
+            int[] e = t.extremeModels(c);
+            if (e[0] == e[1] || !t.exceedsNoise(c)) {
+                within.add(t.channels().get(c));
+                continue;
+            }
+            count++;
+            double[] d = t.differenceInterval(c, e[0], e[1]);
+            beyond.append("<li><strong>")
+                    .append(escape(t.channels().get(c)))
+                    .append("</strong>: ")
+                    .append(escape(t.models().get(e[0])))
+                    .append(" ")
+                    .append(t.percent(c, e[0]))
+                    .append(" vs ")
+                    .append(escape(t.models().get(e[1])))
+                    .append(" ")
+                    .append(t.percent(c, e[1]))
+                    .append(", a difference of ")
+                    .append(ComparisonTable.decimal((t.share(c, e[0]) - t.share(c, e[1])) * 100, 1))
+                    .append("&nbsp;pp [")
+                    .append(ComparisonTable.decimal(d[0] * 100, 1))
+                    .append(", ")
+                    .append(ComparisonTable.decimal(d[1] * 100, 1))
+                    .append("]</li>\n");
+        }
+        b.append("<section class=\"noise\">\n<h2>Which differences are larger than the noise?")
+                .append(v.suffix)
+                .append("</h2>\n<p class=\"note\">")
+                .append(escape(t.intervalSettings().describe()))
+                .append(". A channel&rsquo;s models differ by more than their noise when the interval of the highest"
+                        + " model&rsquo;s share minus the lowest model&rsquo;s share lies above 0.</p>\n");
+        if (count == 0) {
+            b.append("<p>On no channel do the highest and lowest model differ by more than their noise.</p>\n");
+        } else {
+            b.append("<p>On ")
+                    .append(count)
+                    .append(" of ")
+                    .append(t.channels().size())
+                    .append(" channels the highest and lowest model differ by more than their noise:</p>\n<ul>\n")
+                    .append(beyond)
+                    .append("</ul>\n");
+        }
+        if (!within.isEmpty() && count > 0) {
+            b.append("<p>Within the noise: ");
+            for (int i = 0; i < within.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(escape(within.get(i)));
+            }
+            b.append(".</p>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    /** The leaderboard of {@code evaluate --html}: the models ranked by their error against the truth. */
+    private static void leaderboard(StringBuilder b, Evaluation evaluation, Comparison comparison) {
+        ComparisonTable t = comparison.tables().get(0);
+        boolean intervals = t.hasIntervals();
+        b.append("<section class=\"leaderboard\">\n<h2>Leaderboard against the true channel shares</h2>\n"
+                        + "<p class=\"note\">The mean absolute error of each model&rsquo;s channel shares against the"
+                        + " true shares, in percentage points (smaller is better), the channel it misses most (its share"
+                        + " minus the true share) and Spearman&rsquo;s rank correlation with the truth.")
+                .append(intervals ? " " + escape(t.intervalSettings().describe()) + "." : "")
+                .append("</p>\n<div class=\"scroll\"><table class=\"board\">\n<thead><tr><th>Rank</th>"
+                        + "<th class=\"name\">Model</th><th>Error (pp)</th><th class=\"text\">Worst channel</th>"
+                        + "<th>Its error (pp)</th><th>Spearman</th></tr></thead>\n<tbody>\n");
+        for (Evaluation.Row r : evaluation.rows()) {
+            b.append("<tr><td>")
+                    .append(r.rank())
+                    .append("</td><th class=\"name\" scope=\"row\">")
+                    .append(escape(r.model()))
+                    .append("</th><td>")
+                    .append(ComparisonTable.decimal(r.maePp(), 1));
+            if (r.maeInterval() != null) {
+                b.append(" <span class=\"ci\">[")
+                        .append(ComparisonTable.decimal(r.maeInterval()[0], 1))
+                        .append(", ")
+                        .append(ComparisonTable.decimal(r.maeInterval()[1], 1))
+                        .append("]</span>");
+            }
+            String rho = ComparisonTable.decimal(r.spearman(), 2);
+            b.append("</td><td class=\"text\">")
+                    .append(escape(r.worstChannel()))
+                    .append("</td><td>")
+                    .append(r.worstErrorPp() > 0 ? "+" : "")
+                    .append(ComparisonTable.decimal(r.worstErrorPp(), 1).replace("-", "\u2212"))
+                    .append("</td><td>")
+                    .append(rho.isEmpty() ? "n/a" : rho.replace("-", "\u2212"));
+            if (!rho.isEmpty() && r.spearmanInterval() != null && !Double.isNaN(r.spearmanInterval()[0])) {
+                b.append(" <span class=\"ci\">[")
+                        .append(ComparisonTable.decimal(r.spearmanInterval()[0], 2)
+                                .replace("-", "\u2212"))
+                        .append(", ")
+                        .append(ComparisonTable.decimal(r.spearmanInterval()[1], 2)
+                                .replace("-", "\u2212"))
+                        .append("]</span>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /**
+     * An interval of fractions under a table figure: {@code 17.9–19.4} (percent), which may break after
+     * the dash when the table is short of room; nothing when undefined.
+     */
+    private static String range(double[] interval) {
+        if (Double.isNaN(interval[0])) {
+            return "";
+        }
+        return "<span class=\"ci\">" + ComparisonTable.decimal(interval[0] * 100, 1) + "\u2013<wbr>"
+                + ComparisonTable.decimal(interval[1] * 100, 1) + "</span>";
     }
 
     /** The rank-correlation matrix, folded away: most readers need it last, if at all. */
@@ -667,6 +849,19 @@ public final class HtmlReport {
             "details[open] summary { margin-bottom: 8px; }",
             "table.corr td { min-width: 44px; font-size: 12px; }",
             "h3 { font-size: 15px; margin: 16px 0 6px; }",
+            ".eb { position: absolute; height: 7px; margin-top: -3.5px; min-width: 2px; border-left: 1.5px solid;",
+            "  border-right: 1.5px solid; background: linear-gradient(currentColor, currentColor) center / 100% 1.5px",
+            "  no-repeat; opacity: .85; }",
+            ".eb0 { color: #0072b2; } .eb1 { color: #e69f00; } .eb2 { color: #009e73; } .eb3 { color: #cc79a7; }",
+            ".eb4 { color: #d55e00; }",
+            ".ebkey { display: inline-block; width: 28px; height: 8px; border-left: 1.5px solid #4a5263;",
+            "  border-right: 1.5px solid #4a5263; background: linear-gradient(#4a5263, #4a5263) center / 100% 1.5px"
+                    + " no-repeat; }",
+            "table.heat .ci { display: block; font-size: 10.5px; opacity: .8; white-space: normal; }",
+            "table.board .ci { font-size: 12px; color: #5d6576; }",
+            "table.board td.text, table.board th.text { text-align: left; }",
+            "section.noise ul { margin: 4px 0 8px; padding-left: 20px; }",
+            "section.noise li { margin: 2px 0; }",
             "tr.total td { font-weight: 600; border-top: 2px solid #dde1e7; }",
             "@media (max-width: 600px) {",
             "  main { padding: 12px 10px 28px; }",

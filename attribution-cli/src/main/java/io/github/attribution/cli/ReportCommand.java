@@ -2,6 +2,7 @@ package io.github.attribution.cli;
 
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.journey.Journeys;
+import io.github.attribution.report.Bootstrap;
 import io.github.attribution.report.Dimension;
 import io.github.attribution.report.Funnel;
 import io.github.attribution.report.FunnelReport;
@@ -58,6 +59,10 @@ final class ReportCommand implements Command {
                 + "                           STAGES such as lead,mql,sql,opportunity,won, or 'default' for the\n"
                 + "                           stages the files hold (the default whenever --stages is given)\n"
                 + "  --conversion FILE        with the funnel and CSV: write conversion and velocity here\n"
+                + "  --intervals LEVEL        add bootstrap intervals at LEVEL percent (such as 95) to the pipeline,\n"
+                + "                           revenue, opportunities, won and touches cells, resampling accounts\n"
+                + "  --replicates N           bootstrap replicates (default 200; needs --intervals)\n"
+                + "  --seed S                 seed of the bootstrap weights (default 1; needs --intervals)\n"
                 + "  --out FILE               write here instead of standard output\n"
                 + "  --format csv|json|text   output format (default csv); text adds totals and marketing's\n"
                 + "                           sourced and influenced revenue";
@@ -70,8 +75,10 @@ final class ReportCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(
-                new Args.Spec(Set.of("by", "out", "format", "funnel", "conversion"), Set.of(), Set.of("by")));
+        return Inputs.SPEC.with(new Args.Spec(
+                Set.of("by", "out", "format", "funnel", "conversion", "intervals", "replicates", "seed"),
+                Set.of(),
+                Set.of("by")));
     }
 
     @Override
@@ -79,17 +86,28 @@ final class ReportCommand implements Command {
         long began = System.nanoTime();
         OutputFormat format = OutputFormat.of(args, OutputFormat.CSV);
         ReportSpec spec = spec(args.all("by"));
+        Bootstrap.Settings intervals = CompareCommand.intervals(args);
+        if (intervals != null && (args.get("funnel") != null || args.get("stages") != null)) {
+            throw new UsageException("--intervals is not available for the funnel report (--funnel, --stages)");
+        }
         List<String> given = args.all("model");
         if (given.size() > 1) {
             throw new UsageException("report takes one --model, but " + given.size() + " were given ("
                     + String.join(", ", given) + "); run it once per model, or use 'compare'");
         }
         try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL))) {
-            return run(args, context, inputs, format, spec, began);
+            return run(args, context, inputs, format, spec, intervals, began);
         }
     }
 
-    private static int run(Args args, Context context, Inputs inputs, OutputFormat format, ReportSpec spec, long began)
+    private static int run(
+            Args args,
+            Context context,
+            Inputs inputs,
+            OutputFormat format,
+            ReportSpec spec,
+            Bootstrap.Settings intervals,
+            long began)
             throws Exception {
         Funnel funnel = funnel(args, inputs);
         if (funnel == null && args.get("conversion") != null) {
@@ -102,6 +120,9 @@ final class ReportCommand implements Command {
                     journeys, inputs.models.get(0).name(), spec, inputs.costs, args.get("costs") != null);
         } catch (IllegalArgumentException e) { // costs by a dimension they cannot be split by
             throw new UsageException("option --by: " + e.getMessage());
+        }
+        if (intervals != null) {
+            report.intervals(inputs.attributor, inputs.models.get(0), intervals);
         }
         Summary summary = new Summary(inputs, began);
         Progress progress = new Progress(context.err(), context.terminal(), began);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.attribution.Attributor;
 import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
+import io.github.attribution.report.Bootstrap;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.sample.SampleGenerator;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Renders the demo's page (every default model) in headless Chromium, when there is one at {@code
  * /usr/bin/chromium}, and measures it: nothing may overflow sideways at 1280 px (neither the page nor
- * the share table, which must be readable without scrolling). Skipped, with a message, when no browser
+ * the share table, which must be readable without scrolling), without and with intervals. Skipped, with a message, when no browser
  * is installed. (Headless Chromium lays out --dump-dom at 500 px or more, so a phone's width is checked
  * by eye on the screenshots in docs/images, not here.)
  */
@@ -43,7 +44,16 @@ final class HtmlReportBrowserTest {
 
     @Test
     void page_fitsA1280PixelScreenWithoutSidewaysScrolling() throws Exception {
-        Measure m = measure(1280, 800);
+        assertFits(measure(1280, 800, null));
+    }
+
+    /** The same page with 95% intervals: ranges in every table cell, error bars on the chart. */
+    @Test
+    void pageWithIntervals_fitsA1280PixelScreenWithoutSidewaysScrolling() throws Exception {
+        assertFits(measure(1280, 800, new Bootstrap.Settings(95, 40, 1)));
+    }
+
+    private static void assertFits(Measure m) {
         assertTrue(m.pageWidth <= m.viewport, "the page is " + m.pageWidth + " px wide at " + m.viewport);
         assertTrue(!m.boxes.isEmpty(), "the share table is shown");
         for (int[] box : m.boxes) {
@@ -53,7 +63,8 @@ final class HtmlReportBrowserTest {
 
     private record Measure(int pageWidth, int viewport, List<int[]> boxes) {}
 
-    private Measure measure(int width, int height) throws IOException, InterruptedException {
+    private Measure measure(int width, int height, Bootstrap.Settings intervals)
+            throws IOException, InterruptedException {
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM),
                 "no Chromium at " + CHROMIUM + " (apt-get install chromium): the page was not measured in a browser");
@@ -62,7 +73,10 @@ final class HtmlReportBrowserTest {
         Comparison comparison = Comparison.run(
                 attributor,
                 attributor.journeys(sample),
-                CompareCommand.defaultModels().stream().map(Models::byName).toList());
+                CompareCommand.defaultModels().stream().map(Models::byName).toList(),
+                Comparison.Basis.REVENUE,
+                (x, k) -> {},
+                intervals);
         String html = HtmlReport.render(comparison).replace("</body>", PROBE + "</body>");
         Path page = dir.resolve("page.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);

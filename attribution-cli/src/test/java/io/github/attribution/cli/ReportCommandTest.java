@@ -233,6 +233,52 @@ final class ReportCommandTest {
     }
 
     @Test
+    void report_withIntervals_addsLowAndHighAfterEachSumAndKeepsTheEstimates() {
+        Cli plain = sample.run("report", "--model", "linear");
+        Cli cli = sample.run("report", "--model", "linear", "--intervals", "95", "--replicates", "30", "--seed", "4");
+        assertEquals(0, cli.exit, cli.toString());
+        List<String> lines = cli.out.lines().toList();
+        assertEquals(
+                "channel,currency,pipeline,pipeline_low,pipeline_high,revenue,revenue_low,revenue_high,"
+                        + "opportunities,opportunities_low,opportunities_high,won,won_low,won_high,"
+                        + "touches,touches_low,touches_high",
+                lines.get(0));
+        StringBuilder estimates = new StringBuilder();
+        for (String line : lines) {
+            String[] cells = line.split(",", -1);
+            List<String> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < cells.length; i++) {
+                if (i < 2 || (i - 2) % 3 == 0) {
+                    kept.add(cells[i]);
+                }
+            }
+            estimates.append(String.join(",", kept)).append('\n');
+        }
+        assertEquals(plain.out, estimates.toString());
+        assertEquals(
+                cli.out,
+                sample.run("report", "--model", "linear", "--intervals", "95", "--replicates", "30", "--seed", "4")
+                        .out);
+        Cli text = sample.run("report", "--model", "linear", "--intervals", "95", "--format", "text");
+        assertEquals(0, text.exit, text.toString());
+        assertTrue(text.out.contains("95% intervals from 200 bootstrap replicates over accounts (seed 1)"), text.out);
+        assertTrue(text.out.contains("400.00 ["), text.out);
+    }
+
+    @Test
+    void report_intervalOptionsAreUsageErrorsWhereTheyCannotApply() {
+        Cli alone = sample.run("report", "--replicates", "20");
+        assertEquals(2, alone.exit, alone.toString());
+        assertTrue(alone.err.startsWith("error: option --replicates needs --intervals LEVEL"), alone.err);
+        Cli funnel = sample.run("report", "--intervals", "95", "--funnel", "default");
+        assertEquals(2, funnel.exit, funnel.toString());
+        assertTrue(funnel.err.startsWith("error: --intervals is not available for the funnel report"), funnel.err);
+        Cli level = sample.run("report", "--intervals", "100");
+        assertEquals(2, level.exit, level.toString());
+        assertTrue(level.err.startsWith("error: option --intervals: interval level must be"), level.err);
+    }
+
+    @Test
     void help_report() {
         Cli cli = Cli.run("help", "report");
         assertEquals(0, cli.exit);

@@ -16,6 +16,8 @@ import io.github.attribution.journey.Journey;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
 import io.github.attribution.model.JourneyWeigher;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,7 +72,7 @@ public final class Bootstrap {
 
         /** The level without trailing zeros: {@code 95}, {@code 97.5}. */
         public String levelText() {
-            return java.math.BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
         }
     }
 
@@ -96,6 +98,37 @@ public final class Bootstrap {
         }
         double tail = (1 - level / 100) / 2;
         return new double[] {quantile(sorted, tail), quantile(sorted, 1 - tail)};
+    }
+
+    /**
+     * The percentile interval of whole numbers (minor units, millionths of a count) computed exactly:
+     * the same quantiles as {@link #percentile(double[], double)}, with the positions and the
+     * interpolation in decimal arithmetic, each bound rounded half-up to a whole number. So money
+     * bounds are exact minor units, with no {@code double} on the way.
+     *
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
+    public static long[] percentile(long[] values, double level) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no replicates");
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        BigDecimal tail = BigDecimal.valueOf(100)
+                .subtract(BigDecimal.valueOf(level))
+                .divide(BigDecimal.valueOf(200)); // exact: 200 = 2^3 * 5^2
+        return new long[] {quantile(sorted, tail), quantile(sorted, BigDecimal.ONE.subtract(tail))};
+    }
+
+    private static long quantile(long[] sorted, BigDecimal p) {
+        BigDecimal h = p.multiply(BigDecimal.valueOf(sorted.length - 1L));
+        int lo = h.setScale(0, RoundingMode.FLOOR).intValueExact();
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        BigDecimal fraction = h.subtract(BigDecimal.valueOf(lo));
+        return BigDecimal.valueOf(sorted[lo])
+                .add(fraction.multiply(BigDecimal.valueOf(sorted[hi]).subtract(BigDecimal.valueOf(sorted[lo]))))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 
     private static double quantile(double[] sorted, double p) {

@@ -271,6 +271,25 @@ public final class ComparisonTable {
         return interval(b -> replicateShare(b, channel, model));
     }
 
+    /**
+     * The interval of the mean share of {@code channel} over {@code models} (indices), as for a family of
+     * models drawn as one mark: {@code {low, high}} as fractions.
+     *
+     * @throws IllegalArgumentException if {@code models} is empty
+     */
+    public double[] meanShareInterval(int channel, List<Integer> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no models to average");
+        }
+        return interval(b -> {
+            double sum = 0;
+            for (int k : models) {
+                sum += replicateShare(b, channel, k);
+            }
+            return sum / models.size();
+        });
+    }
+
     /** The interval of {@link #amount}: {@code {low, high}} in minor units (a statistic, not money). */
     public double[] amountInterval(int channel, int model) {
         return interval(b -> replicates.amounts()[b][channel][model]);

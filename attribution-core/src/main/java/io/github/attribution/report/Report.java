@@ -66,6 +66,30 @@ public final class Report {
         return acc.finish();
     }
 
+    /**
+     * As {@link #run(Attributor, Journeys, AttributionModel, ReportSpec, List)}, with bootstrap intervals
+     * on the pipeline, revenue, opportunities, won and touches cells ({@link ReportTable#rowBounds()})
+     * when {@code intervals} is not null. They depend on the seed only, not on the attributor's threads
+     * or the input order.
+     */
+    public static ReportTable run(
+            Attributor attributor,
+            Journeys journeys,
+            AttributionModel model,
+            ReportSpec spec,
+            List<CampaignCost> costs,
+            Bootstrap.Settings intervals) {
+        if (intervals == null) {
+            return run(attributor, journeys, model, spec, costs);
+        }
+        Objects.requireNonNull(attributor, "attributor must not be null");
+        Objects.requireNonNull(model, "model must not be null");
+        ReportAccumulator acc =
+                new ReportAccumulator(journeys, model.name(), spec, costs).intervals(attributor, model, intervals);
+        attributor.stream(journeys, model, acc);
+        return acc.finish();
+    }
+
     /** Reports {@code credits}, a table that covers every opportunity of its journeys. */
     public static ReportTable of(CreditTable credits, ReportSpec spec, List<CampaignCost> costs) {
         Objects.requireNonNull(credits, "credits must not be null");

@@ -1,5 +1,6 @@
 package io.github.attribution.report;
 
+import io.github.attribution.Attributor;
 import io.github.attribution.CreditTable;
 import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Dataset;
@@ -7,6 +8,7 @@ import io.github.attribution.data.Money;
 import io.github.attribution.data.OpportunityStatus;
 import io.github.attribution.data.TouchType;
 import io.github.attribution.journey.Journeys;
+import io.github.attribution.model.AttributionModel;
 import io.github.attribution.money.Apportioner;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -65,6 +67,11 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
     private final Set<String> notes = new LinkedHashSet<>();
 
     private final TupleIndex index;
+    /** Told of every addition to a group's metrics, or null ({@link ReportIntervals}). */
+    private Tally tally;
+    /** Bootstrap intervals to compute in {@link #finish()}, or null. */
+    private ReportIntervals intervals;
+
     private long[] pipeline = new long[64];
     private long[] revenue = new long[64];
     private long[] opportunities = new long[64];
@@ -119,7 +126,7 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
      */
     public ReportAccumulator(
             Journeys journeys, String model, ReportSpec spec, List<CampaignCost> costs, boolean costColumns) {
-        this(journeys, model, spec, costs, costColumns, 0, journeys.opportunityCount(), false);
+        this(journeys, model, spec, costs, costColumns, 0, journeys.opportunityCount(), false, null);
     }
 
     /**
@@ -128,7 +135,17 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
      * accumulator the blocks of one run over all stages' events).
      */
     ReportAccumulator(Journeys journeys, String model, ReportSpec spec, int from, int to) {
-        this(journeys, model, spec, List.of(), false, from, to, true);
+        this(journeys, model, spec, List.of(), false, from, to, true, null);
+    }
+
+    /**
+     * An accumulator, without costs, that interns its groups in {@code shared} (another accumulator's
+     * index, so group ids agree) and tells {@code tally} of every addition: a bootstrap replicate of a
+     * refitted model ({@link ReportIntervals}).
+     */
+    ReportAccumulator(Journeys journeys, String model, ReportSpec spec, TupleIndex shared, Tally tally) {
+        this(journeys, model, spec, List.of(), false, 0, journeys.opportunityCount(), false, shared);
+        this.tally = tally;
     }
 
     private ReportAccumulator(
@@ -139,7 +156,8 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
             boolean costColumns,
             int from,
             int to,
-            boolean ranged) {
+            boolean ranged,
+            TupleIndex shared) {
         this.next = from;
         this.end = to;
         this.ranged = ranged;
@@ -172,12 +190,39 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
         influencedRevenue = new long[n];
         influencedDeals = new long[n];
         contributed = new long[n];
-        index = new TupleIndex(dims.length + 1);
+        index = shared != null ? shared : new TupleIndex(dims.length + 1);
         keyP = new int[dims.length + 1];
         keyR = new int[dims.length + 1];
         if (hasCosts) {
             placeCosts(costs);
         }
+    }
+
+    /**
+     * Adds bootstrap intervals ({@link Bootstrap}, resampling accounts) to the report's money and count
+     * cells: call before the first block. {@code model} must be the model whose credits are given
+     * (named as the report's); rule-based models' replicates are weighted sums of the per-account sums
+     * gathered from the blocks, data-driven ones ({@code markov}, {@code shapley}) are refitted per
+     * replicate and run on {@code attributor} in {@link #finish()}. See {@link ReportTable#rowBounds()}.
+     *
+     * @return this accumulator
+     * @throws IllegalArgumentException if {@code model} is not named as the report's model
+     * @throws IllegalStateException if blocks were already given
+     */
+    public ReportAccumulator intervals(Attributor attributor, AttributionModel model, Bootstrap.Settings settings) {
+        Objects.requireNonNull(attributor, "attributor must not be null");
+        Objects.requireNonNull(model, "model must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
+        if (!model.name().equals(this.model)) {
+            throw new IllegalArgumentException(
+                    "intervals are of model '" + model.name() + "' but this report is of model '" + this.model + "'");
+        }
+        if (next != 0 || ranged || finished) {
+            throw new IllegalStateException("intervals must be asked for before the first block");
+        }
+        intervals = new ReportIntervals(journeys, attributor, model, settings);
+        tally = intervals.collector();
+        return this;
     }
 
     /**
@@ -249,10 +294,16 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
             pipeline[g] = Math.addExact(pipeline[g], amount);
             opportunities[g] += UNITS;
             touches[g] += credited;
+            if (tally != null) {
+                tally.add(o, g, amount, 0, UNITS, 0, credited);
+            }
             if (isWon) {
                 int gr = periodDims ? group(keyR) : g;
                 revenue[gr] = Math.addExact(revenue[gr], amount);
                 won[gr] += UNITS;
+                if (tally != null) {
+                    tally.add(o, gr, 0, amount, 0, UNITS, 0);
+                }
             }
         } else {
             int n = to - from;
@@ -275,6 +326,16 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
                     int gr = periodDims ? group(keyR) : g;
                     revenue[gr] = Math.addExact(revenue[gr], credit);
                     won[gr] += u;
+                    if (tally != null) {
+                        if (gr == g) {
+                            tally.add(o, g, credit, credit, u, u, t >= 0 ? 1 : 0);
+                        } else {
+                            tally.add(o, g, credit, 0, u, 0, t >= 0 ? 1 : 0);
+                            tally.add(o, gr, 0, credit, 0, u, 0);
+                        }
+                    }
+                } else if (tally != null) {
+                    tally.add(o, g, credit, 0, u, 0, t >= 0 ? 1 : 0);
                 }
             }
         }
@@ -362,8 +423,8 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
 
     private int group(int[] key) {
         int g = index.intern(key);
-        if (g == pipeline.length) {
-            int n = g * 2;
+        if (g >= pipeline.length) {
+            int n = Math.max(g + 1, pipeline.length * 2);
             pipeline = Arrays.copyOf(pipeline, n);
             revenue = Arrays.copyOf(revenue, n);
             opportunities = Arrays.copyOf(opportunities, n);
@@ -523,7 +584,54 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
                         Money.ofMinor(c, contributed[cur])));
             }
         }
-        return new ReportTable(model, spec, hasCosts, rows, totals, marketing, List.copyOf(notes));
+        if (intervals == null) {
+            return new ReportTable(model, spec, hasCosts, rows, totals, marketing, List.copyOf(notes));
+        }
+        long[][] bounds = intervals.bounds(index, spec, groups, n);
+        List<ReportTable.Bounds> rowBounds = new ArrayList<>();
+        for (int g : order) {
+            rowBounds.add(bounds(index.get(g, 0), bounds[g]));
+        }
+        List<ReportTable.Bounds> totalBounds = new ArrayList<>();
+        for (int cur : currencyOrder()) {
+            if (oppCount[cur] != 0 || inputCost[cur] != 0) {
+                totalBounds.add(bounds(cur, bounds[groups + cur]));
+            }
+        }
+        return new ReportTable(
+                model,
+                spec,
+                hasCosts,
+                rows,
+                totals,
+                marketing,
+                List.copyOf(notes),
+                intervals.settings(),
+                rowBounds,
+                totalBounds);
+    }
+
+    private ReportTable.Bounds bounds(int cur, long[] b) {
+        Currency c = currencies.get(cur);
+        return new ReportTable.Bounds(
+                Money.ofMinor(c, b[0]),
+                Money.ofMinor(c, b[1]),
+                Money.ofMinor(c, b[2]),
+                Money.ofMinor(c, b[3]),
+                BigDecimal.valueOf(b[4], 6),
+                BigDecimal.valueOf(b[5], 6),
+                BigDecimal.valueOf(b[6], 6),
+                BigDecimal.valueOf(b[7], 6),
+                b[8],
+                b[9]);
+    }
+
+    /**
+     * Told of every addition to a group's metrics, with the opportunity it comes from: pipeline and
+     * revenue in minor units, counts in millionths, touches.
+     */
+    interface Tally {
+        void add(int opportunity, int group, long pipeline, long revenue, long opportunities, long won, long touches);
     }
 
     private ReportRow row(
