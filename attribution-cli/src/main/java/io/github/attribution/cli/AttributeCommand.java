@@ -22,36 +22,39 @@ final class AttributeCommand implements Command {
 
     @Override
     public String usage() {
-        return Inputs.USAGE + "\n"
+        return Inputs.usage(false) + "\n"
                 + "  --out FILE               write here instead of standard output\n"
-                + "  --format csv|json        output format (default csv)\n"
+                + "  --format csv|json        output format (default csv; for a table to read, see report and compare)\n"
                 + "  --csv-safe               prefix ' to CSV text starting with = + - @ (for spreadsheets)";
     }
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(Set.of("out", "format"), Set.of("csv-safe"), Set.of()));
+        return Inputs.spec(false).with(new Args.Spec(Set.of("out", "format"), Set.of("csv-safe"), Set.of()));
     }
 
     @Override
     public int run(Args args, Context context) throws Exception {
         long began = System.nanoTime();
-        CreditWriter.Format format;
-        try {
-            format = CreditWriter.Format.parse(args.get("format", "csv"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("option --" + e.getMessage());
-        }
-        try (Inputs inputs = Inputs.load(args, context, List.of())) {
-            return run(args, context, inputs, format, began);
+        CreditWriter.Format format = switch (OutputFormat.of(args, OutputFormat.CSV)) {
+            case CSV -> CreditWriter.Format.CSV;
+            case JSON -> CreditWriter.Format.JSON;
+            case TEXT ->
+                throw new UsageException("attribute writes --format csv or json: a row per credited touch is"
+                        + " for files and programs; 'report --format text' and 'compare --format text'"
+                        + " print tables");
+        };
+        Progress progress = new Progress(context, began);
+        try (Inputs inputs = Inputs.load(args, context, List.of(), progress)) {
+            return run(args, context, inputs, format, progress, began);
         }
     }
 
-    private static int run(Args args, Context context, Inputs inputs, CreditWriter.Format format, long began)
+    private static int run(
+            Args args, Context context, Inputs inputs, CreditWriter.Format format, Progress progress, long began)
             throws Exception {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
-        Progress progress = new Progress(context.err(), context.terminal(), began);
         int models = inputs.models.size();
         long opportunities = inputs.data.opportunityCount();
         try (Output output = Output.open(args.get("out"), context.out())) {

@@ -50,7 +50,7 @@ final class CompareCommand implements Command {
     @Override
     public String usage() {
         return ReportCommand.modelUsage(
-                        Inputs.USAGE, "a model (repeatable; default every rule-based and data-driven one)")
+                        Inputs.usage(false), "a model (repeatable; default every rule-based and data-driven one)")
                 + "\n"
                 + MODELS_USAGE
                 + "\n"
@@ -68,10 +68,11 @@ final class CompareCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(
-                Set.of("basis", "html", "out", "format", "models", "intervals", "replicates", "seed"),
-                Set.of(),
-                Set.of("models")));
+        return Inputs.spec(false)
+                .with(new Args.Spec(
+                        Set.of("basis", "html", "out", "format", "models", "intervals", "replicates", "seed"),
+                        Set.of(),
+                        Set.of("models")));
     }
 
     @Override
@@ -87,7 +88,7 @@ final class CompareCommand implements Command {
         String html = htmlFile(args.get("html"));
         Bootstrap.Settings intervals = intervals(args);
         requireDistinct(Inputs.modelLabels(args));
-        try (Inputs inputs = Inputs.load(args, context, defaultModels())) {
+        try (Inputs inputs = Inputs.load(args, context, defaultModels(), new Progress(context, began))) {
             compare(inputs, basis, format, args.get("out"), html, context, began, intervals);
         }
         return 0;
@@ -182,7 +183,7 @@ final class CompareCommand implements Command {
             throws IOException {
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         Summary summary = new Summary(inputs, began);
-        Progress progress = new Progress(context.err(), context.terminal(), began);
+        Progress progress = new Progress(context, began);
         long opportunities = inputs.data.opportunityCount();
         long work = opportunities * inputs.models.size();
         try (Output output = Output.open(out, context.out());

@@ -33,7 +33,9 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String usage() {
-        return ReportCommand.modelUsage(Inputs.USAGE, "a model (repeatable; default every model compare runs)")
+        return ReportCommand.modelUsage(Inputs.usage(false), "a model (repeatable; default every model compare runs)")
+                + "\n"
+                + CompareCommand.MODELS_USAGE.replace("models to compare", "models to score")
                 + "\n"
                 + "  --truth FILE             the true shares: CSV with columns channel and share (a fraction),\n"
                 + "                           such as the truth.csv of generate --scenario (required)\n"
@@ -48,8 +50,11 @@ final class EvaluateCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(
-                Set.of("truth", "out", "format", "html", "intervals", "replicates", "seed"), Set.of(), Set.of()));
+        return Inputs.spec(false)
+                .with(new Args.Spec(
+                        Set.of("truth", "out", "format", "html", "intervals", "replicates", "seed", "models"),
+                        Set.of(),
+                        Set.of("models")));
     }
 
     @Override
@@ -65,8 +70,9 @@ final class EvaluateCommand implements Command {
             throw new UsageException("cannot read --truth '" + truthFile + "': no such file");
         }
         Bootstrap.Settings intervals = CompareCommand.intervals(args);
+        CompareCommand.requireDistinct(Inputs.modelLabels(args));
         Map<String, BigDecimal> truth = readTruth(Path.of(truthFile), truthFile);
-        try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels())) {
+        try (Inputs inputs = Inputs.load(args, context, CompareCommand.defaultModels(), new Progress(context, began))) {
             evaluate(inputs, args, context, format, truth, intervals, html, began);
         }
         return 0;

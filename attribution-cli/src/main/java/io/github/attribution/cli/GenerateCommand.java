@@ -84,7 +84,8 @@ final class GenerateCommand implements Command {
             try {
                 scenario = Scenario.byName(args.get("scenario").trim());
             } catch (IllegalArgumentException e) {
-                throw new UsageException("option --scenario: " + e.getMessage());
+                throw new UsageException("option --scenario: " + e.getMessage()
+                        + Suggest.didYouMean(args.get("scenario"), Scenario.names(), ""));
             }
         }
         Path paths = args.get("paths") == null ? null : Path.of(args.get("paths"));
@@ -100,7 +101,7 @@ final class GenerateCommand implements Command {
             }
         }
         long[] counts = new long[6];
-        Progress progress = new Progress(context.err(), context.terminal(), began);
+        Progress progress = new Progress(context, began);
         try (DatasetWriter writer = DatasetWriter.open(dir);
                 Output truth =
                         scenario == null ? null : Output.open(dir.resolve(TRUTH).toString(), context.out())) {
@@ -165,18 +166,19 @@ final class GenerateCommand implements Command {
         int pathRows = paths == null ? 0 : writePaths(dir, paths, context);
         context.err()
                 .printf(
-                        "summary: wrote %d opportunities, %d touchpoints, %d people, %d opportunity contacts, %d"
-                                + " campaign costs and %d stage rows to %s (seed %d%s)%s; %.2f s.%n",
-                        counts[1],
-                        counts[0],
-                        counts[2],
-                        counts[3],
-                        counts[4],
-                        counts[5],
+                        java.util.Locale.ROOT,
+                        "summary: wrote %s opportunities, %s touchpoints, %s people, %s opportunity contacts, %s"
+                                + " campaign costs and %s stage rows to %s (seed %d%s)%s; %.2f s.%n",
+                        Summary.count(counts[1]),
+                        Summary.count(counts[0]),
+                        Summary.count(counts[2]),
+                        Summary.count(counts[3]),
+                        Summary.count(counts[4]),
+                        Summary.count(counts[5]),
                         dir,
                         seed,
                         scenario == null ? "" : ", scenario " + scenario.name() + ", with " + TRUTH,
-                        paths == null ? "" : ", and " + pathRows + " channel paths to " + paths,
+                        paths == null ? "" : ", and " + Summary.count(pathRows) + " channel paths to " + paths,
                         (System.nanoTime() - began) / 1e9);
         return 0;
     }

@@ -38,15 +38,17 @@ final class HelpCommand implements Command {
         for (Command c : Main.COMMANDS) {
             sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
-        sb.append("\nexample:\n");
-        sb.append("  java -jar attribution-cli.jar generate --opportunities 1000 --seed 1 --out data\n");
-        sb.append("  java -jar attribution-cli.jar attribute --touchpoints data/touchpoints.csv \\\n");
-        sb.append("      --opportunities data/opportunities.csv --people data/people.csv \\\n");
-        sb.append("      --model w-shaped --model time-decay:half-life-days=14 --out credits.csv\n");
-        sb.append("  java -jar attribution-cli.jar report --touchpoints data/touchpoints.csv \\\n");
-        sb.append("      --opportunities data/opportunities.csv --costs data/costs.csv --by channel --by quarter\n");
-        sb.append("  java -jar attribution-cli.jar compare --touchpoints data/touchpoints.csv \\\n");
-        sb.append("      --opportunities data/opportunities.csv --people data/people.csv --html compare.html\n\n");
+        sb.append("\nexample (writes under out/, which .gitignore leaves out of the repository):\n");
+        sb.append("  java -jar attribution-cli.jar generate --opportunities 1000 --seed 1 --out out/data\n");
+        sb.append("  java -jar attribution-cli.jar attribute --touchpoints out/data/touchpoints.csv \\\n");
+        sb.append("      --opportunities out/data/opportunities.csv --people out/data/people.csv \\\n");
+        sb.append("      --model w-shaped --model time-decay:half-life-days=14 --out out/credits.csv\n");
+        sb.append("  java -jar attribution-cli.jar report --touchpoints out/data/touchpoints.csv \\\n");
+        sb.append("      --opportunities out/data/opportunities.csv --costs out/data/costs.csv \\\n");
+        sb.append("      --by channel --by quarter --format text\n");
+        sb.append("  java -jar attribution-cli.jar compare --touchpoints out/data/touchpoints.csv \\\n");
+        sb.append("      --opportunities out/data/opportunities.csv --people out/data/people.csv \\\n");
+        sb.append("      --format text --html out/compare.html\n\n");
         sb.append("'help COMMAND' lists a command's options. Exit codes: 0 success, 2 bad usage or bad input\n");
         sb.append("(the message names file, line, column and value), 1 anything else. A summary goes to\n");
         sb.append("standard error after each run; --out files appear only when the run succeeds.");
@@ -56,8 +58,9 @@ final class HelpCommand implements Command {
     /** One command's help. */
     static String help(Command c) {
         String usage = c.usage();
-        return "usage: java -jar attribution-cli.jar " + c.name() + (usage.isEmpty() ? "" : " [options]") + "\n"
-                + c.summary() + (usage.isEmpty() ? "" : "\n\noptions:\n" + usage);
+        String operands = c instanceof HelpCommand ? " [COMMAND]" : usage.isEmpty() ? "" : " [options]";
+        return "usage: java -jar attribution-cli.jar " + c.name() + operands + "\n" + c.summary()
+                + (usage.isEmpty() ? "" : "\n\noptions:\n" + usage);
     }
 
     /** {@code help COMMAND} is parsed here since it takes a bare word. */

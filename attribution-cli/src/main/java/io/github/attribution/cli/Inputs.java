@@ -30,45 +30,69 @@ import java.util.Set;
 
 /**
  * The data a command reads, loaded from the common options ({@code --touchpoints --opportunities
- * [--people] [--contacts] [--costs] [--currency] [--skip-invalid --rejects FILE]}), with the journey
- * settings ({@code --lookback-days --cycle-gap-days --as-of}) and the models ({@code --model}, as
- * given). Commands that read data files add {@link #SPEC} to their options and call {@link #load}.
+ * [--people] [--contacts] [--stages] [--currency] [--skip-invalid --rejects FILE]}, and {@code --costs}
+ * for the one command that reads costs), with the journey settings ({@code --lookback-days
+ * --cycle-gap-days --as-of}) and the models ({@code --model}, as given). Commands that read data files
+ * add {@link #spec} to their options, {@link #usage} to their help, and call {@link #load}.
  */
 final class Inputs implements AutoCloseable {
-    /** The common options. */
-    static final Args.Spec SPEC = new Args.Spec(
-            Set.of(
-                    "touchpoints",
-                    "opportunities",
-                    "people",
-                    "contacts",
-                    "costs",
-                    "stages",
-                    "currency",
-                    "rejects",
-                    "lookback-days",
-                    "cycle-gap-days",
-                    "as-of",
-                    "model"),
-            Set.of("skip-invalid"),
-            Set.of("model"));
+    /** The common options with their help lines, in help order; {@code --costs} only where asked for. */
+    private static final List<String[]> OPTIONS = List.of(
+            new String[] {"touchpoints", "  --touchpoints FILE       touchpoints.csv (required)"},
+            new String[] {"opportunities", "  --opportunities FILE     opportunities.csv (required)"},
+            new String[] {"people", "  --people FILE            people.csv, for lead-creation milestones"},
+            new String[] {
+                "contacts", "  --contacts FILE          opportunity_contacts.csv; makes journeys contact-based"
+            },
+            new String[] {"costs", "  --costs FILE             costs.csv, for cost and ROI columns"},
+            new String[] {
+                "stages",
+                "  --stages FILE            stages.csv, stage history of people and opportunities (needs --people)"
+            },
+            new String[] {"model", "  --model NAME[:k=v,...]   a model (repeatable); see 'models'"},
+            new String[] {
+                "lookback-days",
+                "  --lookback-days N        ignore touches more than N days before opportunity creation"
+            },
+            new String[] {
+                "cycle-gap-days", "  --cycle-gap-days N       a quiet gap longer than N days starts a new funnel cycle"
+            },
+            new String[] {
+                "as-of",
+                "  --as-of INSTANT          end open opportunities' journeys here (2026-06-30 or ...T00:00:00Z)"
+            },
+            new String[] {"currency", "  --currency CODE          currency of rows without one (default USD)"},
+            new String[] {
+                "skip-invalid", "  --skip-invalid           skip bad rows instead of stopping; counted in the summary"
+            },
+            new String[] {
+                "rejects", "  --rejects FILE           with --skip-invalid: write each skipped row and its reason here"
+            });
 
-    /** Their help text. */
-    static final String USAGE = String.join(
-            "\n",
-            "  --touchpoints FILE       touchpoints.csv (required)",
-            "  --opportunities FILE     opportunities.csv (required)",
-            "  --people FILE            people.csv, for lead-creation milestones",
-            "  --contacts FILE          opportunity_contacts.csv; makes journeys contact-based",
-            "  --costs FILE             costs.csv, for ROI",
-            "  --stages FILE            stages.csv, stage history of people and opportunities (needs --people)",
-            "  --model NAME[:k=v,...]   a model (repeatable); see 'models'",
-            "  --lookback-days N        ignore touches more than N days before opportunity creation",
-            "  --cycle-gap-days N       a quiet gap longer than N days starts a new funnel cycle",
-            "  --as-of INSTANT          end open opportunities' journeys here (2026-06-30 or ...T00:00:00Z)",
-            "  --currency CODE          currency of rows without one (default USD)",
-            "  --skip-invalid           skip bad rows instead of stopping; counted in the summary",
-            "  --rejects FILE           with --skip-invalid: write each skipped row and its reason here");
+    /**
+     * The common options; with {@code costs}, also {@code --costs} (which only {@code report} reads: an
+     * option a command ignores is not offered).
+     */
+    static Args.Spec spec(boolean costs) {
+        Set<String> valued = new HashSet<>();
+        for (String[] o : OPTIONS) {
+            if (!o[0].equals("skip-invalid") && (costs || !o[0].equals("costs"))) {
+                valued.add(o[0]);
+            }
+        }
+        return new Args.Spec(valued, Set.of("skip-invalid"), Set.of("model"));
+    }
+
+    /** The help lines of {@link #spec(boolean) spec(costs)}, one per option. */
+    static String usage(boolean costs) {
+        List<String> lines = new ArrayList<>();
+        for (String[] o : OPTIONS) {
+            if (costs || !o[0].equals("costs")) {
+                lines.add(o[1]);
+            }
+        }
+        return String.join("\n", lines);
+    }
 
     final Dataset data;
     final List<CampaignCost> costs;
@@ -113,10 +137,12 @@ final class Inputs implements AutoCloseable {
      * Parses the models and settings, then reads the files.
      *
      * @param defaultModels the models when no {@code --model} is given; empty to require one
+     * @param progress shows how far reading has got; cleared when reading ends
      * @throws UsageException for a bad option or a missing file
      * @throws DataFileException for a bad row (unless skipped)
      */
-    static Inputs load(Args args, Command.Context ctx, List<String> defaultModels) throws IOException {
+    static Inputs load(Args args, Command.Context ctx, List<String> defaultModels, Progress progress)
+            throws IOException {
         List<String> labels = modelLabels(args);
         if (labels.isEmpty()) {
             if (defaultModels.isEmpty()) {
@@ -138,19 +164,29 @@ final class Inputs implements AutoCloseable {
         if (rejectsPath != null && !skip) {
             throw new UsageException("--rejects needs --skip-invalid");
         }
-        Rejects rejects = skip ? new Rejects(rejectsPath, ctx) : null;
+        Rejects rejects = skip ? new Rejects(rejectsPath, ctx, progress) : null;
         try {
-            DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject);
+            DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject, progress);
             Dataset.Builder b = Dataset.builder();
-            long t = reader.readTouchpoints(touchpoints, b);
-            long o = reader.readOpportunities(opportunities, b);
-            long p = people == null ? 0 : reader.readPeople(people, b);
-            long c = contacts == null ? 0 : reader.readContacts(contacts, b);
-            List<CampaignCost> costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
-            long s = stages == null ? 0 : reader.readStages(stages, b);
+            long t;
+            long o;
+            long p;
+            long c;
+            List<CampaignCost> costs;
+            long s;
+            try {
+                t = reader.readTouchpoints(touchpoints, b);
+                o = reader.readOpportunities(opportunities, b);
+                p = people == null ? 0 : reader.readPeople(people, b);
+                c = contacts == null ? 0 : reader.readContacts(contacts, b);
+                costs = costsFile == null ? List.of() : reader.readCosts(costsFile);
+                s = stages == null ? 0 : reader.readStages(stages, b);
+            } finally {
+                progress.done();
+            }
             Dataset data = b.build();
+            checkStageAnchors(labels, data); // a usage error comes before any warning
             warnMissingData(labels, models, data, ctx.err());
-            checkStageAnchors(labels, data);
             Counts counts = new Counts(t, o, p, c, costs.size(), s, reader.rowsRead(), reader.rejected());
             return new Inputs(data, costs, attributor, models, List.copyOf(labels), counts, rejects);
         } catch (IOException | RuntimeException | Error e) {
@@ -222,14 +258,17 @@ final class Inputs implements AutoCloseable {
             try {
                 models.add(Models.byName(label));
             } catch (IllegalArgumentException e) {
-                String base = label.contains(":") ? label.substring(0, label.indexOf(':')) : label;
-                List<String> names =
-                        Models.catalog().stream().map(ModelInfo::name).toList();
-                throw new UsageException("--model " + label + ": " + e.getMessage()
-                        + (names.contains(base.trim()) ? "" : Suggest.didYouMean(base, names, "")));
+                throw new UsageException("--model " + label + ": " + e.getMessage() + modelSuggestion(label));
             }
         }
         return models;
+    }
+
+    /** "Did you mean" the nearest model's name, when {@code label}'s name is no model's; else {@code ""}. */
+    static String modelSuggestion(String label) {
+        String base = label.contains(":") ? label.substring(0, label.indexOf(':')) : label;
+        List<String> names = Models.catalog().stream().map(ModelInfo::name).toList();
+        return names.contains(base.trim()) ? "" : Suggest.didYouMean(base, names, "");
     }
 
     private static Attributor attributor(Args args) {
@@ -338,10 +377,12 @@ final class Inputs implements AutoCloseable {
         private final Output output;
         private final CsvWriter csv;
         private final PrintStream err;
+        private final Progress progress;
         private long count;
 
-        Rejects(String path, Command.Context ctx) throws IOException {
+        Rejects(String path, Command.Context ctx, Progress progress) throws IOException {
             this.err = ctx.err();
+            this.progress = progress;
             this.output = path == null ? null : Output.open(path, ctx.out());
             this.csv = output == null ? null : new CsvWriter(output.writer());
             if (csv != null) {
@@ -352,6 +393,9 @@ final class Inputs implements AutoCloseable {
         void reject(DataFileException e, List<String> record) {
             count++;
             if (csv == null) {
+                if (count <= SHOWN + 1) {
+                    progress.done(); // the line goes above the next progress line
+                }
                 if (count <= SHOWN) {
                     err.println("skipped: " + e.getMessage());
                 } else if (count == SHOWN + 1) {

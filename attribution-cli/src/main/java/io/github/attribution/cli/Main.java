@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar attribution-cli.jar COMMAND [options]}. Exit codes: 0 success; 2 bad usage or bad
@@ -33,8 +34,6 @@ public final class Main {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        // before any logger exists: the jar bundles no SLF4J provider, and should not say so on every run
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -54,9 +53,9 @@ public final class Main {
      * @return the exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
+        // SLF4J starts here, on one thread: a first logging call from several worker threads at once
+        // would be queued during its start and replayed with three lines of SLF4J(W) notes
+        LoggerFactory.getILoggerFactory();
         if (args.length == 0) {
             err.println("error: no command given");
             err.println(HelpCommand.overview());

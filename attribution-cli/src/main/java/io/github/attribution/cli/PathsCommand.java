@@ -9,7 +9,10 @@ import io.github.attribution.datadriven.PathSet;
 import io.github.attribution.internal.Escaping;
 import io.github.attribution.io.CsvWriter;
 import io.github.attribution.io.PathsReader;
+import io.github.attribution.io.Text;
+import io.github.attribution.report.TextTable;
 import java.io.Writer;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +44,7 @@ final class PathsCommand implements Command {
                 + "  --separator S            channel separator (default >)\n"
                 + "  --model NAME[:k=v,...]   repeatable; default: " + String.join(", ", Models.PATH_MODELS) + "\n"
                 + "  --out FILE               write here instead of standard output\n"
-                + "  --format csv|json        output format (default csv)";
+                + "  --format csv|json|text   output format (default csv; text: an aligned table, two decimals)";
     }
 
     @Override
@@ -61,6 +64,28 @@ final class PathsCommand implements Command {
                 Set.of("model"));
     }
 
+    /**
+     * The rows as an aligned table for a terminal: one section per model, conversions and value to two
+     * decimals (rounded half-up), grouped by thousands; blocks of columns when wider than {@code width}.
+     */
+    static String text(List<PathCredit> rows, int width) {
+        TextTable t = new TextTable(
+                List.of("model", "channel", "conversions", "value"), new boolean[] {false, false, true, true});
+        String model = null;
+        for (PathCredit r : rows) {
+            if (model != null && !model.equals(r.model())) {
+                t.rule();
+            }
+            model = r.model();
+            t.add(List.of(
+                    r.model(),
+                    r.channel(),
+                    r.conversions().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                    r.value().setScale(2, RoundingMode.HALF_UP).toPlainString()));
+        }
+        return t.render(width, 2);
+    }
+
     @Override
     public int run(Args args, Context context) throws Exception {
         long began = System.nanoTime();
@@ -68,10 +93,7 @@ final class PathsCommand implements Command {
         if (file == null) {
             throw new UsageException("option --paths FILE is required");
         }
-        String format = args.get("format", "csv").toLowerCase(Locale.ROOT);
-        if (!format.equals("csv") && !format.equals("json")) {
-            throw new UsageException("option --format must be csv or json: '" + format + "'");
-        }
+        OutputFormat format = OutputFormat.of(args, OutputFormat.CSV);
         if (!Files.isRegularFile(Path.of(file))) {
             throw new UsageException("cannot read --paths '" + file + "': no such file");
         }
@@ -80,7 +102,7 @@ final class PathsCommand implements Command {
             try {
                 Models.pathModel(model);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("option --model: " + e.getMessage());
+                throw new UsageException("option --model: " + e.getMessage() + Inputs.modelSuggestion(model));
             }
         }
         PathsReader reader;
@@ -98,7 +120,9 @@ final class PathsCommand implements Command {
         List<PathCredit> rows = PathAttribution.compute(paths, models);
         try (Output output = Output.open(args.get("out"), context.out())) {
             Writer w = output.writer();
-            if (format.equals("csv")) {
+            if (format == OutputFormat.TEXT) {
+                w.write(text(rows, context.width()));
+            } else if (format == OutputFormat.CSV) {
                 CsvWriter csv = new CsvWriter(w);
                 csv.row("model", "channel", "conversions", "value");
                 for (PathCredit r : rows) {
@@ -135,13 +159,13 @@ final class PathsCommand implements Command {
         context.err()
                 .printf(
                         Locale.ROOT,
-                        "summary: read %d path rows (%d channels, %d conversions, %d nulls, value %s); %d models;"
+                        "summary: read %s path rows (%s channels, %s conversions, %s nulls, value %s); %d models;"
                                 + " %.2f s.%n",
-                        paths.size(),
-                        paths.channels().size(),
-                        paths.totalConversions(),
-                        paths.totalNulls(),
-                        paths.totalValue().toPlainString(),
+                        Summary.count(paths.size()),
+                        Summary.count(paths.channels().size()),
+                        Summary.count(paths.totalConversions()),
+                        Summary.count(paths.totalNulls()),
+                        Text.grouped(paths.totalValue().toPlainString()),
                         models.size(),
                         (System.nanoTime() - began) / 1e9);
         return 0;

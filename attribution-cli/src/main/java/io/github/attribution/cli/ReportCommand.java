@@ -53,7 +53,8 @@ final class ReportCommand implements Command {
                 by.append(' ').append(word);
             }
         }
-        return modelUsage(Inputs.USAGE, "the model; one only (default " + DEFAULT_MODEL + "); see 'models'") + "\n"
+        return modelUsage(Inputs.usage(true), "the model; one only (default " + DEFAULT_MODEL + "); see 'models'")
+                + "\n"
                 + by + "\n" + indent + "with --costs: campaign, channel and periods only\n"
                 + "  --funnel STAGES          the funnel report: stage counts, conversion, velocity, cost per stage;\n"
                 + "                           STAGES such as lead,mql,sql,opportunity,won, or 'default' for the\n"
@@ -75,10 +76,11 @@ final class ReportCommand implements Command {
 
     @Override
     public Args.Spec options() {
-        return Inputs.SPEC.with(new Args.Spec(
-                Set.of("by", "out", "format", "funnel", "conversion", "intervals", "replicates", "seed"),
-                Set.of(),
-                Set.of("by")));
+        return Inputs.spec(true)
+                .with(new Args.Spec(
+                        Set.of("by", "out", "format", "funnel", "conversion", "intervals", "replicates", "seed"),
+                        Set.of(),
+                        Set.of("by")));
     }
 
     @Override
@@ -95,8 +97,16 @@ final class ReportCommand implements Command {
             throw new UsageException("report takes one --model, but " + given.size() + " were given ("
                     + String.join(", ", given) + "); run it once per model, or use 'compare'");
         }
-        try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL))) {
-            return run(args, context, inputs, format, spec, intervals, began);
+        if (args.get("costs") != null) {
+            try {
+                spec.requireCostDimensions();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("option --by: " + e.getMessage());
+            }
+        }
+        Funnel stages = funnelOption(args);
+        try (Inputs inputs = Inputs.load(args, context, List.of(DEFAULT_MODEL), new Progress(context, began))) {
+            return run(args, context, inputs, format, spec, stages, intervals, began);
         }
     }
 
@@ -106,13 +116,11 @@ final class ReportCommand implements Command {
             Inputs inputs,
             OutputFormat format,
             ReportSpec spec,
+            Funnel stages,
             Bootstrap.Settings intervals,
             long began)
             throws Exception {
-        Funnel funnel = funnel(args, inputs);
-        if (funnel == null && args.get("conversion") != null) {
-            throw new UsageException("--conversion needs the funnel report (--funnel or --stages)");
-        }
+        Funnel funnel = funnel(args, stages, inputs);
         Journeys journeys = inputs.attributor.journeys(inputs.data);
         ReportAccumulator report;
         try {
@@ -125,7 +133,7 @@ final class ReportCommand implements Command {
             report.intervals(inputs.attributor, inputs.models.get(0), intervals);
         }
         Summary summary = new Summary(inputs, began);
-        Progress progress = new Progress(context.err(), context.terminal(), began);
+        Progress progress = new Progress(context, began);
         String label = inputs.labels.get(0);
         long opportunities = inputs.data.opportunityCount();
         ReportTable table;
@@ -161,15 +169,39 @@ final class ReportCommand implements Command {
         return 0;
     }
 
-    /** The funnel of {@code --funnel}, the standard one for {@code default} or {@code --stages} alone, or null. */
-    private static Funnel funnel(Args args, Inputs inputs) {
+    /**
+     * The funnel of {@code --funnel STAGES}, parsed before any file is read; null for {@code default},
+     * for {@code --stages} alone (the standard funnel, which needs the data) and without the funnel
+     * report.
+     *
+     * @throws UsageException for a bad {@code --funnel}, or {@code --conversion} without the funnel report
+     */
+    private static Funnel funnelOption(Args args) {
+        String text = args.get("funnel");
+        if (text == null && args.get("stages") == null && args.get("conversion") != null) {
+            throw new UsageException("--conversion needs the funnel report (--funnel or --stages)");
+        }
+        if (text == null || text.trim().equals("default")) {
+            return null;
+        }
+        try {
+            return Funnel.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option --funnel: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The funnel report's funnel: {@code parsed}, or the standard one for {@code default} or {@code
+     * --stages} alone, resolved against the data's stages; null without the funnel report.
+     */
+    private static Funnel funnel(Args args, Funnel parsed, Inputs inputs) {
         String text = args.get("funnel");
         if (text == null && args.get("stages") == null) {
             return null;
         }
         try {
-            Funnel funnel =
-                    text == null || text.trim().equals("default") ? Funnel.standard(inputs.data) : Funnel.parse(text);
+            Funnel funnel = parsed == null ? Funnel.standard(inputs.data) : parsed;
             funnel.resolve(inputs.data.stageIndex());
             return funnel;
         } catch (IllegalArgumentException e) {

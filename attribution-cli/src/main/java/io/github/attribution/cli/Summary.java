@@ -67,7 +67,7 @@ final class Summary {
             sb.append(", ").append(count(n.costs())).append(" costs");
         }
         if (n.stages() > 0) {
-            sb.append(", ").append(n.stages()).append(" stage rows");
+            sb.append(", ").append(count(n.stages())).append(" stage rows");
         }
         sb.append(")");
         if (n.rejected() > 0) {
@@ -141,7 +141,8 @@ final class Summary {
         return ms < 10_000 ? String.format("%.2f s", ms / 1000.0) : String.format("%.1f s", ms / 1000.0);
     }
 
-    private static String count(long n) {
+    /** {@code n} grouped by thousands, {@code 12,345}: every count of a summary line. */
+    static String count(long n) {
         return Text.grouped(Long.toString(n));
     }
 

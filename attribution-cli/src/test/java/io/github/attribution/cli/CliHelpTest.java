@@ -40,6 +40,13 @@ final class CliHelpTest {
     }
 
     @Test
+    void help_ofHelp_showsItsOperand() {
+        Cli cli = Cli.run("help", "help");
+        assertEquals(0, cli.exit, cli.toString());
+        assertTrue(cli.out.startsWith("usage: java -jar attribution-cli.jar help [COMMAND]\n"), cli.out);
+    }
+
+    @Test
     void unknownCommand_suggestsTheNearest() {
         Cli cli = Cli.run("atribute");
         assertEquals(2, cli.exit);
@@ -79,6 +86,19 @@ final class CliHelpTest {
         assertEquals(2, cli.exit);
         assertTrue(cli.err.contains("unknown report dimension 'chanel'"), cli.err);
         assertTrue(cli.err.contains("did you mean 'channel'?"), cli.err);
+    }
+
+    @Test
+    void unknownPathModelAndScenario_suggestTheNearest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String paths = Cli.file(dir, "paths.csv", "path,conversions", "A > B,1");
+        Cli cli = Cli.run("paths", "--paths", paths, "--model", "markv");
+        assertEquals(2, cli.exit);
+        assertTrue(cli.err.contains("unknown model 'markv'"), cli.err);
+        assertTrue(cli.err.endsWith("; did you mean 'markov'? (see 'help paths')\n"), cli.err);
+        Cli generate = Cli.run(
+                "generate", "--opportunities", "10", "--out", dir.resolve("d").toString(), "--scenario", "openr");
+        assertEquals(2, generate.exit);
+        assertTrue(generate.err.endsWith("; did you mean 'opener'? (see 'help generate')\n"), generate.err);
     }
 
     @Test

@@ -87,8 +87,8 @@ final class CommandsTest {
                 data.resolve("people.csv").toString(),
                 "--contacts",
                 data.resolve("opportunity_contacts.csv").toString(),
-                "--costs",
-                data.resolve("costs.csv").toString(),
+                "--stages",
+                data.resolve("stages.csv").toString(),
                 "--model",
                 "w-shaped",
                 "--cycle-gap-days",
@@ -97,7 +97,7 @@ final class CommandsTest {
                 "365");
         assertEquals(0, cli.exit, cli.toString());
         assertTrue(cli.err.contains("150 opportunities"), cli.err);
-        assertTrue(cli.err.contains(" costs)"), cli.err);
+        assertTrue(cli.err.contains(" stage rows)"), cli.err);
     }
 
     @Test

@@ -114,6 +114,20 @@ final class DemoCommandTest {
     }
 
     @Test
+    void demo_fitsATerminalOf80Columns_textAndTablesAlike() {
+        Cli cli = Cli.runWith(Map.of("COLUMNS", "80"), "demo");
+        assertEquals(0, cli.exit, cli.toString());
+        for (String line : cli.out.lines().toList()) {
+            assertTrue(line.length() <= 80, line.length() + ": " + line);
+        }
+        // the sentence under the share table, broken between words
+        assertTrue(
+                cli.out.contains("Models disagree most on Sales Outreach: 94.4 percentage points between the\n"
+                        + "highest and lowest share.\n"),
+                cli.out);
+    }
+
+    @Test
     void demo_modelsChoosesTheColumns() {
         Cli cli = Cli.run("demo", "--models", "linear,w-shaped", "--model", "markov");
         assertEquals(0, cli.exit, cli.toString());

@@ -130,6 +130,7 @@ final class FunnelCommandTest {
         args[0] = "compare";
         System.arraycopy(common, 0, args, 1, common.length);
         System.arraycopy(new String[] {"--model", "linear", "--html", page.toString()}, 0, args, 1 + common.length, 4);
+        args = without(args, "--costs"); // an option of report only
         Cli cli = Cli.run(args);
         assertEquals(0, cli.exit, cli.toString());
         String html = Files.readString(page);
@@ -142,17 +143,22 @@ final class FunnelCommandTest {
                         + "<td title=\"0.666668\">0.7</td>"),
                 html);
         assertTrue(html.contains("<td title=\"2 of 2\">100.0%</td><td title=\"1 of 2\">50.0%</td>"), html);
-        String[] plain = new String[args.length - 2];
+        assertEquals(0, Cli.run(without(args, "--stages")).exit);
+        assertTrue(!Files.readString(page).contains("Funnel by channel"));
+    }
+
+    /** {@code args} without {@code option} and its value. */
+    private static String[] without(String[] args, String option) {
+        String[] rest = new String[args.length - 2];
         int k = 0;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--stages")) {
+            if (args[i].equals(option)) {
                 i++;
                 continue;
             }
-            plain[k++] = args[i];
+            rest[k++] = args[i];
         }
-        assertEquals(0, Cli.run(plain).exit);
-        assertTrue(!Files.readString(page).contains("Funnel by channel"));
+        return rest;
     }
 
     @Test

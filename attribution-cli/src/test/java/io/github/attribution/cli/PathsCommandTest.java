@@ -47,6 +47,32 @@ final class PathsCommandTest {
     }
 
     @Test
+    void paths_formatText_isTheAlignedTableToTwoDecimals() {
+        Cli cli = paths("--model", "markov", "--format", "text");
+        assertEquals(0, cli.exit, cli.toString());
+        assertEquals(
+                "model   channel  conversions  value\n"
+                        + "-".repeat(35) + "\n"
+                        + "markov  A               0.77   8.99\n"
+                        + "markov  B               1.13  13.18\n"
+                        + "markov  C               1.10  12.84\n",
+                cli.out);
+        Cli two = paths("--model", "markov", "--model", "linear", "--format", "text");
+        assertEquals(0, two.exit, two.toString());
+        String[] lines = two.out.split("\n");
+        assertEquals(2 + 3 + 1 + 3, lines.length, two.out); // header, rule, markov, rule, linear
+        assertTrue(lines[5].matches("-+"), two.out);
+        assertTrue(lines[6].startsWith("linear  A "), two.out);
+    }
+
+    @Test
+    void paths_formatOtherThanCsvJsonText_isAUsageError() {
+        Cli cli = paths("--format", "xml");
+        assertEquals(2, cli.exit);
+        assertEquals("error: option --format must be csv, json or text: 'xml' (see 'help paths')\n", cli.err);
+    }
+
+    @Test
     void paths_specMarkovExample() {
         Cli cli = paths("--model", "markov");
         assertEquals(0, cli.exit, cli.toString());

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongConsumer;
 
 /**
  * Reads an RFC 4180 CSV file one record at a time: a header row, then records whose fields may be
@@ -81,6 +82,12 @@ public final class CsvReader implements Closeable {
 
     /** Set when a thread parses ahead (see {@link #open}); null when parsing on the caller's thread. */
     private Prefetch prefetch;
+
+    /** Told the bytes consumed so far, now and then ({@link #progress}); null for none. */
+    private LongConsumer progress;
+
+    /** Whether {@link #fill()} tells {@link #progress}: only without a prefetch thread (so on the caller's). */
+    private boolean fillReports;
 
     private long records;
 
@@ -188,6 +195,15 @@ public final class CsvReader implements Closeable {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new InputStreamReader(stream, decoder);
+    }
+
+    /**
+     * Tells {@code listener} the bytes of input consumed so far, on the caller's thread, once per batch
+     * of records or buffer of input (never per record): for a progress display.
+     */
+    void progress(LongConsumer listener) {
+        progress = listener;
+        fillReports = listener != null && prefetch == null;
     }
 
     /** The file's name as used in messages. */
@@ -392,6 +408,9 @@ public final class CsvReader implements Closeable {
                     throw new IllegalStateException("interrupted while reading " + file, e);
                 }
                 next = 0;
+                if (progress != null && batch.size > 0) {
+                    progress.accept(batch.ends[batch.size - 1]);
+                }
             }
             current = batch.records[next];
             currentCount = current.length;
@@ -648,6 +667,9 @@ public final class CsvReader implements Closeable {
             bufferStart += limit;
             pos = 0;
             limit = n;
+            if (fillReports) {
+                progress.accept(bufferStart);
+            }
             return true;
         } catch (ReaderCodingException e) {
             throw new DataFileException(

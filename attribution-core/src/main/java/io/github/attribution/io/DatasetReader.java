@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the input files of docs/data.md (touchpoints, opportunities, people, opportunity
@@ -44,6 +45,7 @@ public final class DatasetReader {
 
     private final Currency defaultCurrency;
     private final RejectHandler rejects;
+    private final Progress progress;
     private long rowsRead;
     private long rejected;
 
@@ -62,14 +64,42 @@ public final class DatasetReader {
     }
 
     /**
+     * How far reading a file has got, for a progress display: told on the reading thread after each
+     * batch of rows or piece of the file (every few hundred kilobytes or megabytes, never per row).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param file the file's name ({@code touchpoints.csv})
+         * @param bytesRead the bytes read so far
+         * @param bytesTotal the file's size in bytes
+         */
+        void read(String file, long bytesRead, long bytesTotal);
+    }
+
+    /**
      * @param defaultCurrency the currency of opportunities and costs without a currency column or
      *     value
      * @param rejects where bad rows go; {@code null} to throw on the first bad row
      */
     public DatasetReader(Currency defaultCurrency, RejectHandler rejects) {
+        this(defaultCurrency, rejects, null);
+    }
+
+    /**
+     * A reader that also tells {@code progress} (unless null) how far it has got in each file it opens
+     * by path.
+     *
+     * @param defaultCurrency the currency of opportunities and costs without a currency column or
+     *     value
+     * @param rejects where bad rows go; {@code null} to throw on the first bad row
+     * @param progress told how many bytes of each file are read, now and then; or null
+     */
+    public DatasetReader(Currency defaultCurrency, RejectHandler rejects, Progress progress) {
         this.defaultCurrency = Objects.requireNonNull(defaultCurrency, "defaultCurrency must not be null");
         Money.fractionDigits(defaultCurrency);
         this.rejects = rejects;
+        this.progress = progress;
     }
 
     /** A reader that throws on the first bad row. */
@@ -101,7 +131,7 @@ public final class DatasetReader {
     /** {@link #readTouchpoints(Path, Dataset.Builder)} with {@code fast} as the fast route. */
     long readTouchpoints(Path file, Dataset.Builder into, TouchpointFileScanner fast) throws IOException {
         if (into.isEmpty()) {
-            long added = fast.read(file, into);
+            long added = fast.read(file, into, listener(file));
             if (added >= 0) {
                 rowsRead += added;
                 return added;
@@ -111,9 +141,27 @@ public final class DatasetReader {
         return readTouchpointsGeneral(file, into);
     }
 
+    /** {@code file} opened for reading, its progress told to {@link #progress}. */
+    private CsvReader open(Path file) throws IOException {
+        LongConsumer listener = listener(file);
+        CsvReader csv = CsvReader.open(file);
+        csv.progress(listener);
+        return csv;
+    }
+
+    /** What tells {@link #progress} the bytes read of {@code file}; null without a progress listener. */
+    private LongConsumer listener(Path file) throws IOException {
+        if (progress == null) {
+            return null;
+        }
+        String name = file.getFileName().toString();
+        long size = Files.size(file);
+        return bytes -> progress.read(name, bytes, size);
+    }
+
     /** Reads touchpoints.csv by the general route: {@link CsvReader}, then a row at a time. */
     long readTouchpointsGeneral(Path file, Dataset.Builder into) throws IOException {
-        try (CsvReader csv = CsvReader.open(file)) {
+        try (CsvReader csv = open(file)) {
             return readTouchpoints(csv, into, Files.size(file));
         }
     }
@@ -162,7 +210,7 @@ public final class DatasetReader {
 
     /** Reads opportunities.csv; returns the number of opportunities added. */
     public long readOpportunities(Path file, Dataset.Builder into) throws IOException {
-        try (CsvReader csv = CsvReader.open(file)) {
+        try (CsvReader csv = open(file)) {
             return readOpportunities(csv, into);
         }
     }
@@ -188,7 +236,7 @@ public final class DatasetReader {
 
     /** Reads people.csv; returns the number of people added. */
     public long readPeople(Path file, Dataset.Builder into) throws IOException {
-        try (CsvReader csv = CsvReader.open(file)) {
+        try (CsvReader csv = open(file)) {
             return readPeople(csv, into);
         }
     }
@@ -206,7 +254,7 @@ public final class DatasetReader {
 
     /** Reads opportunity_contacts.csv (after the opportunities); returns the number of rows added. */
     public long readContacts(Path file, Dataset.Builder into) throws IOException {
-        try (CsvReader csv = CsvReader.open(file)) {
+        try (CsvReader csv = open(file)) {
             return readContacts(csv, into);
         }
     }
@@ -224,7 +272,7 @@ public final class DatasetReader {
      * {@code stage}, {@code entered_at}.
      */
     public long readStages(Path file, Dataset.Builder into) throws IOException {
-        try (CsvReader csv = CsvReader.open(file)) {
+        try (CsvReader csv = open(file)) {
             return readStages(csv, into);
         }
     }
@@ -244,7 +292,7 @@ public final class DatasetReader {
 
     /** Reads costs.csv. */
     public List<CampaignCost> readCosts(Path file) throws IOException {
-        try (CsvReader csv = CsvReader.open(file)) {
+        try (CsvReader csv = open(file)) {
             return readCosts(csv);
         }
     }

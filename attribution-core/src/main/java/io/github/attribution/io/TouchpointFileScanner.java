@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 /**
  * The fast route of {@link DatasetReader#readTouchpoints(Path, Dataset.Builder)}, modelled on {@link
@@ -132,12 +133,20 @@ final class TouchpointFileScanner extends ByteRecordScanner {
      * the file: reset it and read the file by the general route).
      */
     long read(Path file, Dataset.Builder into) {
+        return read(file, into, null);
+    }
+
+    /**
+     * As {@link #read(Path, Dataset.Builder)}, telling {@code progress} (unless null) the bytes read so
+     * far after each piece, on this thread.
+     */
+    long read(Path file, Dataset.Builder into, LongConsumer progress) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             in = channel;
             if (!header(file.getFileName().toString())) {
                 return giveUp();
             }
-            long added = readPieces(channel, discarded + pos, channel.size(), into);
+            long added = readPieces(channel, discarded + pos, channel.size(), into, progress);
             return added >= 0 ? added : giveUp();
         } catch (IOException e) {
             unsupported = "cannot read the file this way: " + e;
@@ -154,7 +163,8 @@ final class TouchpointFileScanner extends ByteRecordScanner {
      * Parses the records of {@code [dataStart, size)} on the workers and adds them to {@code into} in
      * file order on this thread; the rows added, or -1 with {@link #unsupported} set.
      */
-    private long readPieces(FileChannel channel, long dataStart, long size, Dataset.Builder into) throws IOException {
+    private long readPieces(FileChannel channel, long dataStart, long size, Dataset.Builder into, LongConsumer progress)
+            throws IOException {
         long body = size - dataStart;
         int count = (int) Math.max(1, (body + pieceBytes - 1) / pieceBytes);
         int window = 2 * threads + 2; // pieces parsed ahead of the one being added, at most
@@ -222,6 +232,9 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                 }
                 add(p, into);
                 rows += p.rows;
+                if (progress != null) {
+                    progress.accept(k + 1 == count ? size : dataStart + (long) (k + 1) * pieceBytes);
+                }
                 if (k == 0 && count > 1 && p.rows > 0) {
                     double estimate = (double) p.rows * body / Math.max(1, p.bytes);
                     DATASET.expectTouchpoints(into, (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));

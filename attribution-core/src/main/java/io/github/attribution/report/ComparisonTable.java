@@ -402,13 +402,10 @@ public final class ComparisonTable {
      */
     String toText(int width) {
         StringBuilder b = new StringBuilder();
-        b.append("Share of ")
-                .append(basis.description())
-                .append(" by channel, ")
-                .append(currency.getCurrencyCode())
-                .append(" (total ")
-                .append(Text.grouped(Money.format(total, currency)))
-                .append(" under every model)\n");
+        b.append(TextTable.wrap(
+                "Share of " + basis.description() + " by channel, " + currency.getCurrencyCode() + " (total "
+                        + Text.grouped(Money.format(total, currency)) + " under every model)",
+                width));
         List<String> header = new ArrayList<>();
         header.add("channel");
         header.addAll(models);
@@ -429,14 +426,14 @@ public final class ComparisonTable {
         b.append(shares.render(width, 1));
         int disputed = mostDisputedChannel();
         if (models.size() > 1 && disputed >= 0) {
-            b.append("Models disagree most on ")
-                    .append(channels.get(disputed))
-                    .append(": ")
-                    .append(spreadDecimal(disputed, 3).movePointRight(2).toPlainString())
-                    .append(" percentage points between the highest and lowest share.\n");
+            b.append(TextTable.wrap(
+                    "Models disagree most on " + channels.get(disputed) + ": "
+                            + spreadDecimal(disputed, 3).movePointRight(2).toPlainString()
+                            + " percentage points between the highest and lowest share.",
+                    width));
         }
         if (replicates != null) {
-            b.append(replicates.settings().describe()).append(".\n");
+            b.append(TextTable.wrap(replicates.settings().describe() + ".", width));
             if (models.size() > 1) {
                 List<String> beyond = new ArrayList<>();
                 for (int c = 0; c < channels.size(); c++) {
@@ -448,15 +445,19 @@ public final class ComparisonTable {
                                 + percentRange(d) + ")");
                     }
                 }
-                b.append(
+                b.append(TextTable.wrap(
                         beyond.isEmpty()
-                                ? "No channel's highest and lowest model differ by more than their noise.\n"
+                                ? "No channel's highest and lowest model differ by more than their noise."
                                 : "Highest and lowest model differ by more than their noise (interval of the difference"
                                         + " above 0) on " + beyond.size() + " of " + channels.size() + " channels: "
-                                        + String.join("; ", beyond) + ".\n");
+                                        + String.join("; ", beyond) + ".",
+                        width));
             }
         }
-        b.append("\nSpearman rank correlation of the channels' order (1 = same, -1 = reversed; ties share ranks)\n");
+        b.append('\n')
+                .append(TextTable.wrap(
+                        "Spearman rank correlation of the channels' order (1 = same, -1 = reversed; ties share ranks)",
+                        width));
         List<String> corrHeader = new ArrayList<>();
         corrHeader.add("model");
         corrHeader.addAll(models);

@@ -200,8 +200,10 @@ public final class FunnelTable {
         rows.forEach(r -> t.add(r.values(hasCosts)));
         t.rule();
         t.add(total.values(hasCosts));
-        return "Funnel " + String.join(" > ", funnel.stages()) + " under model " + model
-                + (spec.dimensions().isEmpty() ? "" : " by " + String.join(", ", spec.labels())) + "\n"
+        return TextTable.wrap(
+                        "Funnel " + String.join(" > ", funnel.stages()) + " under model " + model
+                                + (spec.dimensions().isEmpty() ? "" : " by " + String.join(", ", spec.labels())),
+                        width)
                 + t.render(width, keys);
     }
 

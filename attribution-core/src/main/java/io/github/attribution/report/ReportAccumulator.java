@@ -438,12 +438,7 @@ public final class ReportAccumulator implements Consumer<CreditTable> {
     // ---- costs
 
     private void placeCosts(List<CampaignCost> costs) {
-        for (Dimension d : dims) {
-            if (d != Dimension.CAMPAIGN && d != Dimension.CHANNEL && !d.isPeriod()) {
-                throw new IllegalArgumentException("costs can be reported by campaign, channel, month, quarter"
-                        + " and year only, but the report also groups by '" + d.label() + "'");
-            }
-        }
+        spec.requireCostDimensions();
         Map<String, Integer> campaignIds = new HashMap<>();
         for (int c = 0; c < data.campaignCount(); c++) {
             campaignIds.put(data.campaignName(c), c);

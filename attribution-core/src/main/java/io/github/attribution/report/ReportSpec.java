@@ -73,6 +73,22 @@ public record ReportSpec(List<Dimension> dimensions) {
         return dimensions.stream().anyMatch(Dimension::isPeriod);
     }
 
+    /**
+     * Checks that campaign costs can be placed in this spec's groups: a cost belongs to a campaign (and
+     * so to its channel) and a period, so a report with costs groups by campaign, channel, month,
+     * quarter and year only.
+     *
+     * @throws IllegalArgumentException naming the first other dimension
+     */
+    public void requireCostDimensions() {
+        for (Dimension d : dimensions) {
+            if (d != Dimension.CAMPAIGN && d != Dimension.CHANNEL && !d.isPeriod()) {
+                throw new IllegalArgumentException("costs can be reported by campaign, channel, month, quarter"
+                        + " and year only, but the report also groups by '" + d.label() + "'");
+            }
+        }
+    }
+
     /** The labels of the dimensions, {@code [channel, quarter]}. */
     public List<String> labels() {
         List<String> labels = new ArrayList<>(dimensions.size());

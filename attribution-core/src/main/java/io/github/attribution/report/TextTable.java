@@ -15,8 +15,11 @@ import java.util.List;
  * other with a blank line between: every block repeats the key columns (the first few, which name the
  * row), followed by as many of the other columns as fit, in order. Nothing wraps mid-cell; a single
  * column too wide for any width gets a block of its own.
+ *
+ * <p>Public so that the command line's own tables (such as {@code paths --format text}) look like the
+ * reports' ones; not thread-safe.
  */
-final class TextTable {
+public final class TextTable {
     /** The width when the terminal's is unknown. */
     static final int DEFAULT_WIDTH = 100;
 
@@ -27,14 +30,23 @@ final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     /** A table with these column titles; {@code right[i]} right-aligns column i. */
-    TextTable(List<String> header, boolean[] right) {
+    public TextTable(List<String> header, boolean[] right) {
+        if (header.size() != right.length) {
+            throw new IllegalArgumentException(header.size() + " columns but " + right.length + " alignments");
+        }
         this.header = List.copyOf(header);
         this.right = right.clone();
     }
 
-    /** Adds a row of as many cells as columns. */
-    TextTable add(List<String> row) {
-        assert row.size() == header.size() : row + " does not fit " + header;
+    /**
+     * Adds a row of as many cells as columns.
+     *
+     * @throws IllegalArgumentException for another number of cells
+     */
+    public TextTable add(List<String> row) {
+        if (row.size() != header.size()) {
+            throw new IllegalArgumentException(row.size() + " cells for " + header.size() + " columns");
+        }
         List<String> cells = new ArrayList<>(row.size());
         for (int i = 0; i < row.size(); i++) {
             // a value must not move the cursor or reorder the line
@@ -46,7 +58,7 @@ final class TextTable {
     }
 
     /** Adds a horizontal rule. */
-    TextTable rule() {
+    public TextTable rule() {
         rows.add(null);
         return this;
     }
@@ -60,7 +72,7 @@ final class TextTable {
      * The table in lines of at most {@code width} code points where the cells allow, in blocks of
      * columns when it is wider, each block starting with the first {@code keys} columns.
      */
-    String render(int width, int keys) {
+    public String render(int width, int keys) {
         int[] widths = new int[header.size()];
         measure(header, widths);
         for (List<String> row : rows) {
@@ -113,6 +125,33 @@ final class TextTable {
             blocks.add(columns.stream().mapToInt(Integer::intValue).toArray());
         } while (next < widths.length);
         return blocks;
+    }
+
+    /**
+     * {@code text}, one paragraph, broken at spaces into lines of at most {@code width} code points
+     * (a word longer than that gets a line of its own), each line ended by LF: the prose around a
+     * table, for the same terminal.
+     */
+    public static String wrap(String text, int width) {
+        StringBuilder b = new StringBuilder();
+        int length = 0;
+        boolean lineStart = true;
+        for (String word : text.split(" ", -1)) { // joined back by single spaces: unchanged when it fits
+            int w = length(word);
+            if (!lineStart && length + 1 + w > width) {
+                b.append('\n');
+                length = 0;
+                lineStart = true;
+            }
+            if (!lineStart) {
+                b.append(' ');
+                length++;
+            }
+            b.append(word);
+            length += w;
+            lineStart = false;
+        }
+        return b.append('\n').toString();
     }
 
     private static void measure(List<String> row, int[] width) {

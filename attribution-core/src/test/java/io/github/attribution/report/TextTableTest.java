@@ -16,6 +16,16 @@ final class TextTableTest {
     }
 
     @Test
+    void wrap_breaksBetweenWordsWithinTheWidth() {
+        String text = "Models disagree most on Sales Outreach: 94.4 percentage points.";
+        assertEquals(text + "\n", TextTable.wrap(text, 100));
+        assertEquals(text + "\n", TextTable.wrap(text, text.length()));
+        assertEquals("Models disagree most on\nSales Outreach: 94.4\npercentage points.\n", TextTable.wrap(text, 23));
+        // a word longer than the width gets a line of its own; spaces inside a line are kept as given
+        assertEquals("a\nextraordinarily\nb  c\n", TextTable.wrap("a extraordinarily b  c", 5));
+    }
+
+    @Test
     void render_groupsNumbersInRightAlignedColumns() {
         assertEquals(
                 String.join(
