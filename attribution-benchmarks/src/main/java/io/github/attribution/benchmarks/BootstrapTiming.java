@@ -6,6 +6,7 @@ import io.github.attribution.Models;
 import io.github.attribution.data.Dataset;
 import io.github.attribution.journey.Journeys;
 import io.github.attribution.model.AttributionModel;
+import io.github.attribution.model.ModelFamily;
 import io.github.attribution.report.Bootstrap;
 import io.github.attribution.report.Comparison;
 import io.github.attribution.sample.SampleGenerator;
@@ -37,7 +38,7 @@ public final class BootstrapTiming {
         List<AttributionModel> models = new ArrayList<>();
         Models.ruleBasedNames().forEach(n -> models.add(Models.byName(n)));
         for (ModelInfo m : Models.catalog()) {
-            if (m.family().equals("data-driven")) {
+            if (m.family() == ModelFamily.DATA_DRIVEN) {
                 models.add(Models.byName(m.name()));
             }
         }

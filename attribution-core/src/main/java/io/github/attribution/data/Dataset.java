@@ -31,6 +31,7 @@ public final class Dataset {
 
     private final IdColumn touchId;
     private static final TouchType[] TOUCH_TYPES = TouchType.values();
+    private static final OpportunityStatus[] STATUSES = OpportunityStatus.values();
 
     private final int touchCount;
     private final int[] touchAccount;
@@ -398,7 +399,7 @@ public final class Dataset {
 
     /** The status of opportunity {@code opp}. */
     public OpportunityStatus status(int opp) {
-        return OpportunityStatus.values()[oppStatus[opp]];
+        return STATUSES[oppStatus[opp]];
     }
 
     /** Opportunity {@code opp} as a record. */

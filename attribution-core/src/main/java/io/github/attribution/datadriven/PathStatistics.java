@@ -39,6 +39,22 @@ public final class PathStatistics {
     private final long totalNulls;
     private final BigDecimal totalValue;
 
+    /**
+     * The canonical order of the paths (as {@link #paths()} lists them), computed on first use and shared by every {@link #withCounts}
+     * of these paths, so bootstrap replicates do not sort the paths again. A race computes the same
+     * array twice, harmlessly.
+     */
+    private volatile int[] canonical;
+
+    /** The channel sets of the paths, computed on first use and shared like {@link #canonical}. */
+    private volatile ChannelSets sets;
+
+    /**
+     * The distinct sets of channels of the paths: {@code table} holds each set once (sorted channel
+     * ids), {@code of[path]} is the set of a path. Depends on the paths only, not on their counts.
+     */
+    record ChannelSets(IntSequenceTable table, int[] of) {}
+
     private PathStatistics(Builder b) {
         int[] rank = new int[b.channels.size()];
         channels = Collections.unmodifiableList(Arrays.asList(b.channels.canonical(rank)));
@@ -57,6 +73,8 @@ public final class PathStatistics {
     private PathStatistics(PathStatistics base, long[] conversions, long[] nulls) {
         channels = base.channels;
         paths = base.paths;
+        canonical = base.canonical;
+        sets = base.sets;
         this.conversions = conversions;
         this.nulls = nulls;
         value = new DecimalSums(Math.max(1, paths.size()));
@@ -87,7 +105,7 @@ public final class PathStatistics {
             throw new IllegalArgumentException(
                     "counts must have one entry per path (" + n + "): " + conversions.length + " and " + nulls.length);
         }
-        Integer[] order = canonicalOrder();
+        int[] order = canonicalPositions();
         long[] c = new long[n];
         long[] z = new long[n];
         for (int k = 0; k < n; k++) {
@@ -288,6 +306,41 @@ public final class PathStatistics {
     private BigDecimal value(int path) {
         BigDecimal v = value.sumOrNull(path);
         return v == null ? BigDecimal.ZERO : v;
+    }
+
+    /** The channel sets of the paths (for {@link ShapleyFit}), computed once for these paths. */
+    ChannelSets channelSets() {
+        ChannelSets s = sets;
+        if (s == null) {
+            IntSequenceTable table = new IntSequenceTable(Math.max(16, paths.size() / 4));
+            int[] of = new int[paths.size()];
+            int[] pool = paths.pool();
+            int[] set = new int[16];
+            for (int i = 0; i < of.length; i++) {
+                int len = paths.length(i);
+                if (set.length < len) {
+                    set = new int[Math.max(len, set.length * 2)];
+                }
+                System.arraycopy(pool, paths.start(i), set, 0, len);
+                of[i] = table.add(set, 0, ShapleyFit.distinct(set, len));
+            }
+            s = new ChannelSets(table, of);
+            sets = s;
+        }
+        return s;
+    }
+
+    private int[] canonicalPositions() {
+        int[] order = canonical;
+        if (order == null) {
+            Integer[] boxed = canonicalOrder();
+            order = new int[boxed.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = boxed[i];
+            }
+            canonical = order;
+        }
+        return order;
     }
 
     private Integer[] canonicalOrder() {

@@ -83,28 +83,17 @@ public final class ShapleyFit implements AttributionModel, PathModel, Serializab
     /** Fits on {@code stats}: the conversion rate of each distinct channel set. */
     static ShapleyFit fit(String name, int samples, long seed, PathStatistics stats) {
         IntSequenceTable paths = stats.table();
-        IntSequenceTable observed = new IntSequenceTable(Math.max(16, paths.size() / 4));
-        long[] conversions = new long[16];
-        long[] nulls = new long[16];
-        int[] pool = paths.pool();
-        int[] set = new int[16];
+        PathStatistics.ChannelSets channelSets = stats.channelSets(); // computed once for the paths
+        IntSequenceTable observed = channelSets.table();
+        long[] conversions = new long[Math.max(1, observed.size())];
+        long[] nulls = new long[conversions.length];
         for (int i = 0; i < paths.size(); i++) {
             long c = stats.conversions(i);
             long z = stats.nulls(i);
             if (c == 0 && z == 0) {
                 continue;
             }
-            int len = paths.length(i);
-            if (set.length < len) {
-                set = new int[Math.max(len, set.length * 2)];
-            }
-            System.arraycopy(pool, paths.start(i), set, 0, len);
-            int n = distinct(set, len);
-            int k = observed.add(set, 0, n);
-            if (k == conversions.length) {
-                conversions = Arrays.copyOf(conversions, k * 2);
-                nulls = Arrays.copyOf(nulls, k * 2);
-            }
+            int k = channelSets.of()[i];
             conversions[k] = Math.addExact(conversions[k], c);
             nulls[k] = Math.addExact(nulls[k], z);
         }
@@ -308,7 +297,7 @@ public final class ShapleyFit implements AttributionModel, PathModel, Serializab
     }
 
     /** Sorts {@code a[0..len)} and removes duplicates; returns the new length. */
-    private static int distinct(int[] a, int len) {
+    static int distinct(int[] a, int len) {
         Arrays.sort(a, 0, len);
         int n = 0;
         for (int i = 0; i < len; i++) {

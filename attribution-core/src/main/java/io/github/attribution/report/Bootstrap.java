@@ -38,8 +38,8 @@ import java.util.function.Function;
  * <p>Rule-based models credit a journey the same whatever the other journeys, so their credits are
  * computed once, summed per account and channel, and each replicate is a weighted sum of those exact
  * sums. Data-driven models ({@code markov}, {@code shapley}) are refitted in every replicate on
- * path statistics whose counts are the weights (Poisson weights are whole numbers), and each group of
- * journeys with the same channels and touch counts is credited by the refitted model's weights. A
+ * path statistics whose counts are the weights (Poisson weights are whole numbers), and each set of
+ * journeys with the same channels is credited by the refitted model's weights ({@link DataDriven}). A
  * {@code markov:order=auto} model keeps the order chosen on the whole data in every replicate.
  */
 public final class Bootstrap {
@@ -192,77 +192,111 @@ public final class Bootstrap {
         }
 
         long[][][] replicates(byte[][] weights, int threads) {
+            // the non-zero sums only, account by account: most accounts have credit in few channels
             int accounts = data.accountCount();
-            long[][][] out = new long[weights.length][currencies][slots];
+            int width = currencies * slots;
+            int[] start = new int[accounts + 1];
+            for (int a = 0; a < accounts; a++) {
+                int n = 0;
+                for (int k = 0; k < width; k++) {
+                    n += perAccount[a * width + k] != 0 ? 1 : 0;
+                }
+                start[a + 1] = start[a] + n;
+            }
+            int[] key = new int[start[accounts]];
+            long[] value = new long[start[accounts]];
+            for (int a = 0, e = 0; a < accounts; a++) {
+                for (int k = 0; k < width; k++) {
+                    long v = perAccount[a * width + k];
+                    if (v != 0) {
+                        key[e] = k;
+                        value[e++] = v;
+                    }
+                }
+            }
+            long[][][] out = new long[weights.length][][];
             Parallel.run(threads, weights.length, b -> {
                 byte[] w = weights[b];
-                long[][] sums = out[b];
+                long[] sums = new long[width];
                 for (int a = 0; a < accounts; a++) {
                     int weight = w[a];
-                    if (weight == 0) {
-                        continue;
-                    }
-                    for (int cur = 0; cur < currencies; cur++) {
-                        int base = (a * currencies + cur) * slots;
-                        long[] s = sums[cur];
-                        for (int ch = 0; ch < slots; ch++) {
-                            long v = perAccount[base + ch];
-                            if (v != 0) {
-                                s[ch] = Math.addExact(s[ch], Math.multiplyExact(v, weight));
-                            }
+                    if (weight != 0) {
+                        for (int e = start[a]; e < start[a + 1]; e++) {
+                            sums[key[e]] = Math.addExact(sums[key[e]], Math.multiplyExact(value[e], weight));
                         }
                     }
                 }
+                long[][] bySlot = new long[currencies][];
+                for (int cur = 0; cur < currencies; cur++) {
+                    bySlot[cur] = Arrays.copyOfRange(sums, cur * slots, (cur + 1) * slots);
+                }
+                out[b] = bySlot;
             });
             return out;
         }
     }
 
     /**
-     * What data-driven replicates need, gathered once: the journeys grouped by channels and touch
-     * counts (groups in a canonical order), each group's basis amount per currency, and the distinct
-     * collapsed paths of won and lost journeys.
+     * What data-driven replicates need, gathered once: the journeys grouped by their set of channels
+     * (sets in a canonical order, by channel names) and, within a set, by touch counts; the accounts,
+     * amounts and groups of the opportunities in the basis; and the distinct collapsed paths of won and
+     * lost journeys with their accounts.
+     *
+     * <p>Both data-driven models give a channel of a journey a credit that depends only on the
+     * journey's set of channels (its removal effect, or its Shapley value in that set), split evenly
+     * over the channel's touches; so a replicate weighs one journey per set. The one exception is a
+     * markov journey none of whose channels has a removal effect, which is split evenly over its
+     * touches: the groups of such a set are weighed one by one.
      */
     static final class DataDriven {
         private final Journeys journeys;
         private final Dataset data;
         private final int currencies;
+        /** Per group (canonical order), one of its opportunities. */
         private final int[] representative;
-        /** Per group, its channels (dataset indices) in canonical order. */
-        private final int[][] groupChannels;
-        /** Per opportunity: its group, or -1 when it has no touch (or is not in the basis). */
-        private final int[] groupOf;
-        /** Per opportunity: its distinct path, or -1 when it is not fitted on. */
-        private final int[] pathOf;
+        /** Per set (canonical order): one of its opportunities, its channels, its groups. */
+        private final int[] setRepresentative;
+
+        private final int[][] setChannels;
+        private final int[][] setGroups;
+
+        // the opportunities in the basis with a weight to carry: account, currency, amount, group (-1: no touch)
+        private final int[] basisAccount;
+        private final int[] basisCurrency;
+        private final long[] basisAmount;
+        private final int[] basisGroup;
+
+        // the opportunities fitted on: account, distinct path, won
+        private final int[] fitAccount;
+        private final int[] fitPath;
+        private final boolean[] fitWon;
 
         /** The statistics of all the data: replicates reweigh its paths. */
         private final PathStatistics base;
 
-        private final Comparison.Basis basis;
-
         DataDriven(Journeys journeys, Comparison.Basis basis) {
             this.journeys = journeys;
-            this.basis = basis;
             this.data = journeys.dataset();
             this.currencies = data.currencies().size();
             int opps = journeys.opportunityCount();
-            groupOf = new int[opps];
-            pathOf = new int[opps];
-            Map<String, Integer> groupIds = new HashMap<>();
             base = PathStatistics.of(journeys);
             Map<List<String>, Integer> pathIds = new HashMap<>();
             List<PathStatistics.PathCount> all = base.paths();
             for (int i = 0; i < all.size(); i++) {
                 pathIds.put(all.get(i).path(), i);
             }
+            Map<String, Integer> groupIds = new HashMap<>();
             List<String> groupKeys = new ArrayList<>();
+            List<String> groupSets = new ArrayList<>();
             List<Integer> firstOpp = new ArrayList<>();
             int[] count = new int[data.channelCount()];
             StringBuilder key = new StringBuilder();
+            int[] groupOf = new int[opps];
+            List<int[]> fitted = new ArrayList<>();
+            List<Integer> inBasis = new ArrayList<>();
             for (int o = 0; o < opps; o++) {
                 int len = journeys.size(o);
                 OpportunityStatus status = data.status(o);
-                pathOf[o] = -1;
                 if (len > 0 && status != OpportunityStatus.OPEN) {
                     List<String> path = new ArrayList<>();
                     for (int p = 0; p < len; p++) {
@@ -271,10 +305,16 @@ public final class Bootstrap {
                             path.add(name);
                         }
                     }
-                    pathOf[o] = pathIds.get(path);
+                    fitted.add(new int[] {o, pathIds.get(path)});
                 }
                 groupOf[o] = -1;
-                if (len == 0 || (basis == Comparison.Basis.REVENUE && status != OpportunityStatus.WON)) {
+                if (basis == Comparison.Basis.REVENUE && status != OpportunityStatus.WON) {
+                    continue;
+                }
+                if (data.amount(o) != 0) {
+                    inBasis.add(o);
+                }
+                if (len == 0) {
                     continue;
                 }
                 List<String> names = new ArrayList<>();
@@ -289,16 +329,22 @@ public final class Bootstrap {
                 for (String n : names) {
                     key.append(n).append('\u001f');
                 }
+                String set = key.toString();
                 key.append('\u001e');
                 for (int p = 0; p < len; p++) {
                     int ch = data.touchChannel(journeys.touch(o, p));
-                    if (count[ch] > 0) {
-                        key.append(data.channelName(ch))
-                                .append('=')
-                                .append(count[ch])
-                                .append('\u001f');
-                        count[ch] = 0;
+                    count[ch] = 0;
+                }
+                // counts in channel-name order, so the key does not depend on the order of the touches
+                for (String n : names) {
+                    int c = 0;
+                    for (int p = 0; p < len; p++) {
+                        if (data.channelName(data.touchChannel(journeys.touch(o, p)))
+                                .equals(n)) {
+                            c++;
+                        }
                     }
+                    key.append(c).append('\u001f');
                 }
                 String k = key.toString();
                 Integer g = groupIds.get(k);
@@ -306,30 +352,42 @@ public final class Bootstrap {
                     g = groupKeys.size();
                     groupIds.put(k, g);
                     groupKeys.add(k);
+                    groupSets.add(set);
                     firstOpp.add(o);
                 }
                 groupOf[o] = g;
             }
-            // canonical group order: by key
-            Integer[] order = new Integer[groupKeys.size()];
-            for (int g = 0; g < order.length; g++) {
+            // canonical orders: groups by key, sets by key
+            int groups = groupKeys.size();
+            Integer[] order = new Integer[groups];
+            for (int g = 0; g < groups; g++) {
                 order[g] = g;
             }
             Arrays.sort(order, (a, b) -> groupKeys.get(a).compareTo(groupKeys.get(b)));
-            int[] rank = new int[order.length];
-            representative = new int[order.length];
-            groupChannels = new int[order.length][];
-            for (int r = 0; r < order.length; r++) {
+            int[] rank = new int[groups];
+            representative = new int[groups];
+            for (int r = 0; r < groups; r++) {
                 rank[order[r]] = r;
                 representative[r] = firstOpp.get(order[r]);
             }
-            for (int o = 0; o < opps; o++) {
-                if (groupOf[o] >= 0) {
-                    groupOf[o] = rank[groupOf[o]];
-                }
+            List<String> setKeys = new ArrayList<>(new java.util.TreeSet<>(groupSets));
+            Map<String, Integer> setIds = new HashMap<>();
+            for (int i = 0; i < setKeys.size(); i++) {
+                setIds.put(setKeys.get(i), i);
             }
-            for (int g = 0; g < order.length; g++) {
-                int o = representative[g];
+            List<List<Integer>> members = new ArrayList<>();
+            setKeys.forEach(x -> members.add(new ArrayList<>()));
+            for (int r = 0; r < groups; r++) { // in canonical group order
+                members.get(setIds.get(groupSets.get(order[r]))).add(r);
+            }
+            setRepresentative = new int[setKeys.size()];
+            setChannels = new int[setKeys.size()][];
+            setGroups = new int[setKeys.size()][];
+            for (int s = 0; s < setKeys.size(); s++) {
+                setGroups[s] =
+                        members.get(s).stream().mapToInt(Integer::intValue).toArray();
+                int o = representative[setGroups[s][0]];
+                setRepresentative[s] = o;
                 int[] seen = new int[0];
                 for (int p = 0; p < journeys.size(o); p++) {
                     int ch = data.touchChannel(journeys.touch(o, p));
@@ -338,7 +396,27 @@ public final class Bootstrap {
                         seen[seen.length - 1] = ch;
                     }
                 }
-                groupChannels[g] = seen;
+                setChannels[s] = seen;
+            }
+            basisAccount = new int[inBasis.size()];
+            basisCurrency = new int[inBasis.size()];
+            basisAmount = new long[inBasis.size()];
+            basisGroup = new int[inBasis.size()];
+            for (int i = 0; i < inBasis.size(); i++) {
+                int o = inBasis.get(i);
+                basisAccount[i] = data.opportunityAccount(o);
+                basisCurrency[i] = data.currencyIndex(o);
+                basisAmount[i] = data.amount(o);
+                basisGroup[i] = groupOf[o] < 0 ? -1 : rank[groupOf[o]];
+            }
+            fitAccount = new int[fitted.size()];
+            fitPath = new int[fitted.size()];
+            fitWon = new boolean[fitted.size()];
+            for (int i = 0; i < fitted.size(); i++) {
+                int o = fitted.get(i)[0];
+                fitAccount[i] = data.opportunityAccount(o);
+                fitPath[i] = fitted.get(i)[1];
+                fitWon[i] = data.status(o) == OpportunityStatus.WON;
             }
         }
 
@@ -366,16 +444,12 @@ public final class Bootstrap {
         PathStatistics statistics(byte[] weights) {
             long[] conversions = new long[base.pathCount()];
             long[] nulls = new long[base.pathCount()];
-            for (int o = 0; o < pathOf.length; o++) {
-                int p = pathOf[o];
-                if (p < 0) {
-                    continue;
-                }
-                int w = weights[data.opportunityAccount(o)];
-                if (data.status(o) == OpportunityStatus.WON) {
-                    conversions[p] += w;
+            for (int i = 0; i < fitPath.length; i++) {
+                int w = weights[fitAccount[i]];
+                if (fitWon[i]) {
+                    conversions[fitPath[i]] += w;
                 } else {
-                    nulls[p] += w;
+                    nulls[fitPath[i]] += w;
                 }
             }
             return base.withCounts(conversions, nulls);
@@ -390,55 +464,22 @@ public final class Bootstrap {
             int slots = data.channelCount() + 1;
             long[][] groupAmount = new long[currencies][representative.length];
             long[][] out = new long[currencies][slots];
-            for (int o = 0; o < groupOf.length; o++) {
-                if (basis == Comparison.Basis.REVENUE && data.status(o) != OpportunityStatus.WON) {
+            for (int i = 0; i < basisAccount.length; i++) {
+                int w = weights[basisAccount[i]];
+                if (w == 0) {
                     continue;
                 }
-                int w = weights[data.opportunityAccount(o)];
-                if (w == 0 || data.amount(o) == 0) {
-                    continue;
-                }
-                long v = Math.multiplyExact(data.amount(o), w);
-                int cur = data.currencyIndex(o);
-                if (groupOf[o] >= 0) {
-                    groupAmount[cur][groupOf[o]] = Math.addExact(groupAmount[cur][groupOf[o]], v);
+                long v = Math.multiplyExact(basisAmount[i], w);
+                int cur = basisCurrency[i];
+                int g = basisGroup[i];
+                if (g >= 0) {
+                    groupAmount[cur][g] = Math.addExact(groupAmount[cur][g], v);
                 } else {
                     out[cur][slots - 1] = Math.addExact(out[cur][slots - 1], v);
                 }
             }
             AttributionModel fit = refit.apply(statistics(weights));
             JourneyWeigher weigher = fit.bind(journeys);
-            WeightBuffer ws = new WeightBuffer();
-            double[] share = new double[slots];
-            double[][] sums = new double[currencies][slots];
-            for (int g = 0; g < representative.length; g++) {
-                Journey j = cursor.moveTo(representative[g]);
-                ws.reset(j.size());
-                weigher.weigh(j, ws);
-                double total = 0;
-                for (int p = 0; p < j.size(); p++) {
-                    total += ws.isExact() ? ws.share(p) : ws.weight(p);
-                }
-                for (int ch : groupChannels[g]) {
-                    share[ch] = 0;
-                }
-                for (int p = 0; p < j.size(); p++) {
-                    share[j.channel(p)] += (ws.isExact() ? ws.share(p) : ws.weight(p)) / total;
-                }
-                for (int cur = 0; cur < currencies; cur++) {
-                    long amount = groupAmount[cur][g];
-                    if (amount != 0) {
-                        for (int ch : groupChannels[g]) {
-                            sums[cur][ch] += amount * share[ch];
-                        }
-                    }
-                }
-            }
-            for (int cur = 0; cur < currencies; cur++) {
-                for (int ch = 0; ch < slots - 1; ch++) {
-                    out[cur][ch] = Math.round(sums[cur][ch]);
-                }
-            }
             double[] removal = null;
             if (fit instanceof MarkovFit markov) {
                 removal = new double[data.channelCount()];
@@ -446,7 +487,66 @@ public final class Bootstrap {
                     removal[ch] = markov.removalEffect(data.channelName(ch));
                 }
             }
+            WeightBuffer ws = new WeightBuffer();
+            double[] share = new double[slots];
+            double[][] sums = new double[currencies][slots];
+            long[] setAmount = new long[currencies];
+            for (int s = 0; s < setRepresentative.length; s++) {
+                int[] channels = setChannels[s];
+                boolean evenly = removal != null;
+                for (int i = 0; evenly && i < channels.length; i++) {
+                    evenly = !(removal[channels[i]] > 0);
+                }
+                if (evenly) { // split over touches: each group by its own counts
+                    for (int g : setGroups[s]) {
+                        weigh(weigher, cursor.moveTo(representative[g]), ws, channels, share);
+                        for (int cur = 0; cur < currencies; cur++) {
+                            add(sums[cur], groupAmount[cur][g], channels, share);
+                        }
+                    }
+                    continue;
+                }
+                Arrays.fill(setAmount, 0);
+                for (int g : setGroups[s]) {
+                    for (int cur = 0; cur < currencies; cur++) {
+                        setAmount[cur] = Math.addExact(setAmount[cur], groupAmount[cur][g]);
+                    }
+                }
+                weigh(weigher, cursor.moveTo(setRepresentative[s]), ws, channels, share);
+                for (int cur = 0; cur < currencies; cur++) {
+                    add(sums[cur], setAmount[cur], channels, share);
+                }
+            }
+            for (int cur = 0; cur < currencies; cur++) {
+                for (int ch = 0; ch < slots - 1; ch++) {
+                    out[cur][ch] = Math.round(sums[cur][ch]);
+                }
+            }
             return new Replicate(out, removal);
+        }
+
+        /** Each channel's share of journey {@code j} under {@code weigher}, into {@code share[channel]}. */
+        private static void weigh(JourneyWeigher weigher, Journey j, WeightBuffer ws, int[] channels, double[] share) {
+            ws.reset(j.size());
+            weigher.weigh(j, ws);
+            double total = 0;
+            for (int p = 0; p < j.size(); p++) {
+                total += ws.isExact() ? ws.share(p) : ws.weight(p);
+            }
+            for (int ch : channels) {
+                share[ch] = 0;
+            }
+            for (int p = 0; p < j.size(); p++) {
+                share[j.channel(p)] += (ws.isExact() ? ws.share(p) : ws.weight(p)) / total;
+            }
+        }
+
+        private static void add(double[] sums, long amount, int[] channels, double[] share) {
+            if (amount != 0) {
+                for (int ch : channels) {
+                    sums[ch] += amount * share[ch];
+                }
+            }
         }
     }
 

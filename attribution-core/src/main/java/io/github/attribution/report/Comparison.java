@@ -235,18 +235,26 @@ public final class Comparison {
         throw new IllegalStateException("no channel " + name);
     }
 
-    /** Per replicate, per currency: the weighted basis total. */
+    /** Per replicate, per currency: the weighted basis total, from each account's total, once. */
     private static long[][] totals(Dataset data, Basis basis, byte[][] weights) {
-        long[][] totals = new long[weights.length][data.currencies().size()];
+        int currencies = data.currencies().size();
+        long[] perAccount = new long[data.accountCount() * currencies];
+        for (int o = 0; o < data.opportunityCount(); o++) {
+            if (basis == Basis.REVENUE && data.status(o) != OpportunityStatus.WON) {
+                continue;
+            }
+            int k = data.opportunityAccount(o) * currencies + data.currencyIndex(o);
+            perAccount[k] = Math.addExact(perAccount[k], data.amount(o));
+        }
+        long[][] totals = new long[weights.length][currencies];
         for (int b = 0; b < weights.length; b++) {
-            for (int o = 0; o < data.opportunityCount(); o++) {
-                if (basis == Basis.REVENUE && data.status(o) != OpportunityStatus.WON) {
-                    continue;
-                }
-                int w = weights[b][data.opportunityAccount(o)];
+            for (int a = 0; a < data.accountCount(); a++) {
+                int w = weights[b][a];
                 if (w != 0) {
-                    int cur = data.currencyIndex(o);
-                    totals[b][cur] = Math.addExact(totals[b][cur], Math.multiplyExact(data.amount(o), w));
+                    for (int cur = 0; cur < currencies; cur++) {
+                        long v = perAccount[a * currencies + cur];
+                        totals[b][cur] = Math.addExact(totals[b][cur], Math.multiplyExact(v, w));
+                    }
                 }
             }
         }

@@ -39,6 +39,48 @@ final class BootstrapTest {
         }
     }
 
+    /**
+     * Channels C and D have no removal effect (C is only on a lost path, D on none fitted), so markov
+     * splits the open journeys C > C > D and C > D > D evenly over their touches: by the counts of each,
+     * not of one journey of their channel set. Unit weights must give the engine's exact pipeline.
+     */
+    @Test
+    void replicate_unitWeights_markovSplitsJourneysWithoutRemovalEffectsByTheirOwnCounts() {
+        Dataset data = Dataset.of(
+                List.of(
+                        ReportFixtures.marketing("a1", "A", "2026-01-01", "A", ""),
+                        ReportFixtures.marketing("a2", "A", "2026-01-02", "B", ""),
+                        ReportFixtures.marketing("b1", "B", "2026-01-01", "C", ""),
+                        ReportFixtures.marketing("c1", "C", "2026-01-01", "C", ""),
+                        ReportFixtures.marketing("c2", "C", "2026-01-02", "C", ""),
+                        ReportFixtures.marketing("c3", "C", "2026-01-03", "D", ""),
+                        ReportFixtures.marketing("d1", "D", "2026-01-01", "C", ""),
+                        ReportFixtures.marketing("d2", "D", "2026-01-02", "D", ""),
+                        ReportFixtures.marketing("d3", "D", "2026-01-03", "D", "")),
+                List.of(
+                        ReportFixtures.won("OA", "A", "USD 100.00", "2026-01-05", "2026-02-01"),
+                        ReportFixtures.lost("OB", "B", "USD 50.00", "2026-01-05", "2026-02-01"),
+                        ReportFixtures.open("OC", "C", "USD 300.00", "2026-01-05"),
+                        ReportFixtures.open("OD", "D", "USD 600.00", "2026-01-05")));
+        Attributor attributor = Attributor.builder().threads(1).build();
+        Journeys journeys = attributor.journeys(data);
+        AttributionModel markov = Models.byName("markov");
+        ComparisonTable t = Comparison.run(attributor, journeys, List.of(markov), Comparison.Basis.PIPELINE)
+                .tables()
+                .get(0);
+        Bootstrap.DataDriven dd = new Bootstrap.DataDriven(journeys, Comparison.Basis.PIPELINE);
+        byte[] ones = new byte[data.accountCount()];
+        Arrays.fill(ones, (byte) 1);
+        long[][] sums = dd.replicate(dd.refit(markov), ones, JourneyCursor.over(journeys))
+                .sums();
+        // C: 2/3 of 300 + 1/3 of 600 + all of the lost 50 = 450; D: 1/3 of 300 + 2/3 of 600 = 500
+        // (one journey's counts for both would give C 50 + 600 or 50 + 300)
+        assertEquals(45000, t.amount(t.channels().indexOf("C"), 0).minor());
+        assertEquals(50000, t.amount(t.channels().indexOf("D"), 0).minor());
+        assertEquals(45000, sums[0][index(data, "C")]);
+        assertEquals(50000, sums[0][index(data, "D")]);
+    }
+
     private static int index(Dataset data, String name) {
         for (int c = 0; c < data.channelCount(); c++) {
             if (data.channelName(c).equals(name)) {
