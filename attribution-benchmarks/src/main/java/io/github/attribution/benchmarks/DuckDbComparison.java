@@ -61,21 +61,46 @@ public final class DuckDbComparison {
     private DuckDbComparison() {}
 
     /**
-     * One job: a model, its SQL credit expression for a touch at position {@code pos} of {@code n} of an
-     * opportunity of {@code cents}, which touches get a credit row, and our command as printed.
+     * One job: a model, the SQL that turns the opportunities {@code o} and touchpoints {@code t} into
+     * credit rows {@code c (currency, status, channel, credit)}, and our command as printed.
      */
-    private record Job(String model, String credit, String credited, String oursLabel) {}
+    private record Job(String model, String credits, String oursLabel) {}
 
-    /** Linear: {@code amount div n}, plus one minor unit for each of the first {@code amount mod n} touches. */
-    private static final Job LINEAR = new Job(
-            "linear",
-            "cents // n + CASE WHEN pos <= cents % n THEN 1 ELSE 0 END",
-            "true",
-            "report --model linear --by channel");
+    /**
+     * Linear: {@code amount div n}, plus one minor unit for each of the first {@code amount mod n}
+     * touches, so each touch needs its position in the journey (a window sort per opportunity).
+     */
+    private static final Job LINEAR = new Job("linear", """
+            j AS (
+              SELECT o.currency, o.status, o.cents, t.channel,
+                     row_number() OVER (PARTITION BY o.opportunity_id
+                                        ORDER BY t.occurred_at, t.touchpoint_id) AS pos,
+                     count(t.touchpoint_id) OVER (PARTITION BY o.opportunity_id) AS n
+              FROM o LEFT JOIN t
+                ON t.account_id = o.account_id
+               AND t.occurred_at <= o.journey_end
+            ),
+            c AS (
+              SELECT currency, status, coalesce(channel, '(unattributed)') AS channel,
+                     CASE WHEN n = 0 THEN cents
+                          ELSE cents // n + CASE WHEN pos <= cents % n THEN 1 ELSE 0 END END AS credit
+              FROM j
+            )""", "report --model linear --by channel");
 
-    /** First-touch: the whole amount to position 1. */
-    private static final Job FIRST_TOUCH =
-            new Job("first-touch", "cents", "pos = 1", "report --model first-touch --by channel");
+    /**
+     * First-touch as an analyst writes it: one aggregation per opportunity, its amount to the channel
+     * of the earliest touch ({@code arg_min}, ties by touchpoint id), no window and no sort.
+     */
+    private static final Job FIRST_TOUCH = new Job("first-touch", """
+            c AS (
+              SELECT any_value(o.currency) AS currency, any_value(o.status) AS status,
+                     coalesce(arg_min(t.channel, (t.occurred_at, t.touchpoint_id)), '(unattributed)') AS channel,
+                     any_value(o.cents) AS credit
+              FROM o LEFT JOIN t
+                ON t.account_id = o.account_id
+               AND t.occurred_at <= o.journey_end
+              GROUP BY o.opportunity_id
+            )""", "report --model first-touch --by channel");
 
     /** One measured process. */
     private record Run(double seconds, double cpu, long rssKb, Map<String, long[]> totals) {}
@@ -275,28 +300,13 @@ public final class DuckDbComparison {
                     'occurred_at': 'TIMESTAMP', 'channel': 'VARCHAR', 'source': 'VARCHAR',
                     'campaign': 'VARCHAR', 'offer': 'VARCHAR', 'touch_type': 'VARCHAR'})
                 ),
-                j AS (
-                  SELECT o.currency, o.status, o.cents, t.channel, t.touchpoint_id,
-                         row_number() OVER (PARTITION BY o.opportunity_id
-                                            ORDER BY t.occurred_at, t.touchpoint_id) AS pos,
-                         count(t.touchpoint_id) OVER (PARTITION BY o.opportunity_id) AS n
-                  FROM o LEFT JOIN t
-                    ON t.account_id = o.account_id
-                   AND t.occurred_at <= o.journey_end
-                ),
-                c AS (
-                  SELECT currency, status,
-                         coalesce(channel, '(unattributed)') AS channel,
-                         CASE WHEN n = 0 THEN cents ELSE %s END AS credit
-                  FROM j
-                  WHERE n = 0 OR %s
-                )
+                %s
                 SELECT currency, channel, sum(credit) AS pipeline,
                        coalesce(sum(credit) FILTER (WHERE status = 'won'), 0) AS revenue
                 FROM c
                 GROUP BY currency, channel
                 ORDER BY currency, channel
-                """.formatted(opportunities, touchpoints, job.credit, job.credited);
+                """.formatted(opportunities, touchpoints, job.credits.stripTrailing());
     }
 
     /** The {@code query} subcommand: runs one job's SQL in this process, printing tab-separated totals. */

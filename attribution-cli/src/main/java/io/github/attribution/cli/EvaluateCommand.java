@@ -107,7 +107,7 @@ final class EvaluateCommand implements Command {
                 Output page = html == null ? null : Output.open(html, context.out())) {
             Writer w = output.writer();
             switch (format) {
-                case TEXT -> w.write(evaluation.toText());
+                case TEXT -> w.write(evaluation.toText(context.width()));
                 case CSV -> evaluation.writeCsv(w);
                 case JSON -> evaluation.writeJson(w);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +81,31 @@ final class EvaluateCommandTest {
         Cli cli = Cli.run(evaluate("--html", dir.resolve("no/such/page.html").toString()));
         assertEquals(2, cli.exit, cli.toString());
         assertTrue(cli.err.startsWith("error: option --html: cannot write"), cli.err);
+    }
+
+    @Test
+    void evaluate_text_fitsTheTerminal() {
+        Cli gen = Cli.run(
+                "generate",
+                "--scenario",
+                "simple-split",
+                "--opportunities",
+                "300",
+                "--seed",
+                "5",
+                "--out",
+                dir.resolve("sim").toString());
+        assertEquals(0, gen.exit, gen.toString());
+        Cli wide = Cli.runWith(
+                Map.of("COLUMNS", "400"), evaluate("--intervals", "95", "--replicates", "20", "--format", "text"));
+        assertEquals(0, wide.exit, wide.err);
+        assertTrue(
+                wide.out.lines().anyMatch(l -> l.length() > 80), "the wide leaderboard is wider than 80:\n" + wide.out);
+        Cli narrow = Cli.runWith(
+                Map.of("COLUMNS", "80"), evaluate("--intervals", "95", "--replicates", "20", "--format", "text"));
+        assertEquals(0, narrow.exit, narrow.err);
+        narrow.out.lines().forEach(l -> assertTrue(l.length() <= 80, "longer than 80: '" + l + "'"));
+        // the same rows, in blocks: every model still listed with its rank
+        assertTrue(narrow.out.contains("last-touch") && narrow.out.contains("linear"), narrow.out);
     }
 }

@@ -13,10 +13,13 @@ import org.slf4j.LoggerFactory;
  * elimination with partial pivoting, {@code O(n^3)}); larger ones (order 3 and 4, many channels) by
  * Gauss-Seidel sweeps over the sparse rows until no value moves by more than {@value #TOLERANCE}.
  * Gauss-Seidel converges here because {@code I - Q} is a non-singular M-matrix: every observed state
- * lies on an observed path that ends in conversion or null. Sweeps run from the last state to the
- * first, so successors (longer tuples) are updated before their predecessors. Removing states (a
- * channel's removal effect) pins them to 0; such solves start from the full solution, which bounds
- * the reduced one from above, so few sweeps are needed.
+ * lies on an observed path that ends in conversion or null. Sweeps visit the states in a depth-first
+ * post-order of the transition graph (computed once), so every state comes after its successors as
+ * far as cycles allow, and a chain without cycles (self-loops aside) is solved exactly by one sweep,
+ * whatever the states' numbering. Sweeping by state number instead needed about one sweep per step
+ * taken against the numbering: one journey of 3,000 distinct channels in shuffled name order took 110 s,
+ * and 20,000 far longer. Removing states (a channel's removal effect) pins them to 0; such solves
+ * start from the full solution, which bounds the reduced one from above, so few sweeps are needed.
  *
  * <p>Immutable after construction; {@link #solve} is thread-safe.
  */
@@ -32,6 +35,10 @@ final class AbsorbingChain {
     private final double[] probability;
     private final double[] conversion;
     private final int denseLimit;
+    /** The Gauss-Seidel visiting order, successors first (null when solved directly). */
+    private final int[] visitOrder;
+    /** Whether the transition graph has no cycle other than self-loops: one sweep is then exact. */
+    private final boolean acyclic;
 
     /**
      * @param rowStart row {@code s} holds entries {@code rowStart[s] .. rowStart[s+1]}
@@ -47,6 +54,53 @@ final class AbsorbingChain {
         this.probability = probability;
         this.conversion = conversion;
         this.denseLimit = denseLimit;
+        if (n <= denseLimit) {
+            this.visitOrder = null;
+            this.acyclic = false;
+        } else {
+            this.visitOrder = new int[n];
+            this.acyclic = postOrder(visitOrder);
+        }
+    }
+
+    /**
+     * Fills {@code order} with every state once, each after the states it leads to (an iterative
+     * depth-first post-order; roots from the last state down, so a chain whose transitions all lead to
+     * higher numbers keeps the plain last-to-first order). Returns whether no cycle was found.
+     */
+    private boolean postOrder(int[] order) {
+        int done = 0;
+        boolean acyclic = true;
+        byte[] mark = new byte[n]; // 0 unseen, 1 on the stack, 2 emitted
+        int[] stack = new int[n];
+        int[] edge = new int[n];
+        for (int root = n - 1; root >= 0; root--) {
+            if (mark[root] != 0) {
+                continue;
+            }
+            int depth = 0;
+            stack[0] = root;
+            edge[0] = rowStart[root];
+            mark[root] = 1;
+            while (depth >= 0) {
+                int s = stack[depth];
+                if (edge[depth] < rowStart[s + 1]) {
+                    int t = column[edge[depth]++];
+                    if (mark[t] == 0) {
+                        mark[t] = 1;
+                        stack[++depth] = t;
+                        edge[depth] = rowStart[t];
+                    } else if (mark[t] == 1 && t != s) {
+                        acyclic = false;
+                    }
+                } else {
+                    mark[s] = 2;
+                    order[done++] = s;
+                    depth--;
+                }
+            }
+        }
+        return acyclic;
     }
 
     int size() {
@@ -134,7 +188,7 @@ final class AbsorbingChain {
         }
         for (int sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
             double moved = 0;
-            for (int s = n - 1; s >= 0; s--) {
+            for (int s : visitOrder) {
                 if (removed != null && removed[s]) {
                     continue;
                 }
@@ -154,7 +208,7 @@ final class AbsorbingChain {
                 moved = Math.max(moved, Math.abs(v - x[s]));
                 x[s] = v;
             }
-            if (moved <= TOLERANCE) {
+            if (acyclic || moved <= TOLERANCE) {
                 LOG.trace("Gauss-Seidel converged after {} sweeps over {} states", sweep, n);
                 return x;
             }

@@ -399,8 +399,8 @@ public final class MarkovFit implements AttributionModel, PathModel, Serializabl
             this.mask = order * bits >= 64 ? -1L : (1L << (order * bits)) - 1;
             long limit = (1L << bits) - 1;
             if (this.channels >= limit) {
-                throw new IllegalArgumentException(
-                        "markov order " + order + " supports fewer than " + limit + " channels: " + this.channels);
+                throw new ModelLimitException("markov:order=" + order + " numbers at most " + (limit - 1)
+                        + " distinct channels and the data has " + this.channels + "; use a lower order");
             }
             stateCount = 1; // (start), code 0
             Arrays.fill(direct, -1);

@@ -102,13 +102,29 @@ public final class MarkovModel implements AttributionModel, PathModel {
      * Fits the chain on {@code stats}. When {@link #isAuto()}, the order is chosen on the statistics'
      * distinct paths, each its own row ({@link MarkovOrderSelection#of(PathStatistics)}).
      *
-     * @throws IllegalArgumentException if there are too many channels for the order (2^21 - 1 at
-     *     order 3, 2^16 - 1 at order 4)
+     * @throws ModelLimitException if there are too many channels for the order (more than 2^21 - 2
+     *     at order 3, 2^16 - 2 at order 4)
      */
     public MarkovFit fit(PathStatistics stats) {
         Objects.requireNonNull(stats, "stats must not be null");
         return MarkovFit.fit(
                 name, stats, order != 0 ? order : MarkovOrderSelection.of(stats).order());
+    }
+
+    /**
+     * Fits this {@link #auto()} model at the order {@code selection} chose (say from statistics counted
+     * fold by fold on a cluster: {@link MarkovOrderSelection#ofFolds}); the fit is named {@code
+     * markov:order=auto}, as when the model chooses its order itself.
+     *
+     * @throws IllegalStateException if this model has a fixed order
+     */
+    public MarkovFit fit(PathStatistics stats, MarkovOrderSelection selection) {
+        Objects.requireNonNull(stats, "stats must not be null");
+        Objects.requireNonNull(selection, "selection must not be null");
+        if (order != 0) {
+            throw new IllegalStateException(name + " has a fixed order; only " + AUTO_NAME + " takes a selection");
+        }
+        return MarkovFit.fit(name, stats, selection.order());
     }
 
     /**

@@ -90,7 +90,7 @@ public final class MarkovOrderSelection {
             }
             int account = data.opportunityAccount(o);
             if (accountFold[account] < 0) {
-                accountFold[account] = Hashing.fold(Hashing.hash(data.accountName(account)), FOLDS);
+                accountFold[account] = fold(data.accountName(account));
             }
             if (scratch.length < len) {
                 scratch = new int[Math.max(len, scratch.length * 2)];
@@ -102,6 +102,55 @@ public final class MarkovOrderSelection {
             counter.add(scratch, len, won ? 1 : 0, won ? 0 : 1, (int) accountFold[account]);
         }
         return counter.select(data.channelCount(), "accounts");
+    }
+
+    /** The fold, 0 to {@value #FOLDS} - 1, of the journeys of account {@code accountId}: a fixed hash of the id. */
+    public static int fold(String accountId) {
+        return Hashing.fold(Hashing.hash(Objects.requireNonNull(accountId, "accountId must not be null")), FOLDS);
+    }
+
+    /**
+     * Selects on journeys counted fold by fold elsewhere (say per partition of a cluster, then merged
+     * fold by fold): {@code folds.get(f)} holds the won and lost journeys whose account is in fold
+     * {@code f} ({@link #fold}; {@link PathStatistics#byFold}). {@code channels} is every channel of the
+     * data, which numbers the states as {@link #of(Journeys)} numbers them, so the selection is exactly
+     * {@code of(journeys)} on the same journeys.
+     *
+     * @throws IllegalArgumentException if there are not {@value #FOLDS} folds, or a fold has a channel
+     *     {@code channels} lacks
+     */
+    public static MarkovOrderSelection ofFolds(List<String> channels, List<PathStatistics> folds) {
+        Objects.requireNonNull(channels, "channels must not be null");
+        if (Objects.requireNonNull(folds, "folds must not be null").size() != FOLDS) {
+            throw new IllegalArgumentException("give " + FOLDS + " folds, not " + folds.size());
+        }
+        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(channels));
+        Map<String, Integer> rank = new HashMap<>();
+        for (int r = 0; r < sorted.size(); r++) {
+            rank.put(sorted.get(r), r);
+        }
+        Counter counter = new Counter();
+        for (int f = 0; f < FOLDS; f++) {
+            PathStatistics stats = folds.get(f);
+            int[] ids = new int[stats.channels().size()];
+            for (int c = 0; c < ids.length; c++) {
+                Integer r = rank.get(stats.channels().get(c));
+                if (r == null) {
+                    throw new IllegalArgumentException(
+                            "fold " + f + " has channel '" + stats.channels().get(c) + "', which channels lacks");
+                }
+                ids[c] = r;
+            }
+            IntSequenceTable table = stats.table();
+            for (int i = 0; i < table.size(); i++) {
+                int[] path = new int[table.end(i) - table.start(i)];
+                for (int k = 0; k < path.length; k++) {
+                    path[k] = ids[table.pool()[table.start(i) + k]];
+                }
+                counter.add(path, path.length, stats.conversions(i), stats.nulls(i), f);
+            }
+        }
+        return counter.select(sorted.size(), "accounts");
     }
 
     /**

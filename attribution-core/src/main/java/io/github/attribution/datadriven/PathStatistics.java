@@ -186,11 +186,29 @@ public final class PathStatistics {
      * as plain numbers; no model fits on value).
      */
     public static PathStatistics of(Journeys journeys) {
+        return count(journeys, 1).get(0);
+    }
+
+    /**
+     * As {@link #of(Journeys)}, split by the fold of each opportunity's account ({@link
+     * MarkovOrderSelection#fold}): element {@code f} counts the journeys of fold {@code f}. Merged, they
+     * are {@code of(journeys)}; counted per part of the data and merged fold by fold, they give {@link
+     * MarkovOrderSelection#ofFolds} what {@link MarkovOrderSelection#of(Journeys)} counts itself.
+     */
+    public static List<PathStatistics> byFold(Journeys journeys) {
+        return count(journeys, MarkovOrderSelection.FOLDS);
+    }
+
+    private static List<PathStatistics> count(Journeys journeys, int folds) {
         Objects.requireNonNull(journeys, "journeys must not be null");
         Dataset data = journeys.dataset();
-        Builder b = new Builder();
-        int[] id = new int[data.channelCount()];
-        Arrays.fill(id, -1);
+        Builder[] b = new Builder[folds];
+        int[][] id = new int[folds][];
+        for (int f = 0; f < folds; f++) {
+            b[f] = new Builder();
+            id[f] = new int[data.channelCount()];
+            Arrays.fill(id[f], -1);
+        }
         int[] scratch = new int[16];
         for (int o = 0; o < journeys.opportunityCount(); o++) {
             OpportunityStatus status = data.status(o);
@@ -198,23 +216,28 @@ public final class PathStatistics {
             if (status == OpportunityStatus.OPEN || len == 0) {
                 continue;
             }
+            int f = folds == 1 ? 0 : MarkovOrderSelection.fold(data.accountName(data.opportunityAccount(o)));
             if (scratch.length < len) {
                 scratch = new int[Math.max(len, scratch.length * 2)];
             }
             for (int p = 0; p < len; p++) {
                 int channel = data.touchChannel(journeys.touch(o, p));
-                if (id[channel] < 0) {
-                    id[channel] = b.channels.id(data.channelName(channel));
+                if (id[f][channel] < 0) {
+                    id[f][channel] = b[f].channels.id(data.channelName(channel));
                 }
-                scratch[p] = id[channel];
+                scratch[p] = id[f][channel];
             }
             if (status == OpportunityStatus.WON) {
-                b.addIds(scratch, len, 1, 0, data.amount(o), Money.fractionDigits(data.currency(o)));
+                b[f].addIds(scratch, len, 1, 0, data.amount(o), Money.fractionDigits(data.currency(o)));
             } else {
-                b.addIds(scratch, len, 0, 1, 0, 0);
+                b[f].addIds(scratch, len, 0, 1, 0, 0);
             }
         }
-        return b.build();
+        List<PathStatistics> out = new ArrayList<>(folds);
+        for (Builder builder : b) {
+            out.add(builder.build());
+        }
+        return out;
     }
 
     /** These statistics and {@code other} together: counts and values added path by path. */

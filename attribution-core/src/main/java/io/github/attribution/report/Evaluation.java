@@ -233,14 +233,23 @@ public final class Evaluation {
         json.newline().endArray().endObject().newline();
     }
 
-    /** The leaderboard for a terminal. */
+    /** The leaderboard for a terminal, however wide. */
     public String toText() {
+        return toText(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The leaderboard for a terminal {@code width} columns wide: the title broken between words, the
+     * table in blocks of columns (each repeating rank and model) when it is wider.
+     */
+    public String toText(int width) {
         StringBuilder b = new StringBuilder();
-        b.append("Leaderboard against the true channel shares of ")
-                .append(table.basis().description())
-                .append(", ")
-                .append(table.currency().getCurrencyCode())
-                .append(" (mean absolute error over channels, percentage points; smaller is better)\n");
+        b.append(TextTable.wrap(
+                "Leaderboard against the true channel shares of "
+                        + table.basis().description() + ", "
+                        + table.currency().getCurrencyCode()
+                        + " (mean absolute error over channels, percentage points; smaller is better)",
+                width));
         List<String> header = List.of("rank", "model", "error (pp)", "worst channel", "its error (pp)", "spearman");
         TextTable t = new TextTable(header, new boolean[] {true, false, true, false, true, true});
         for (Row r : rows) {
@@ -262,9 +271,9 @@ public final class Evaluation {
                     (r.worstErrorPp() > 0 ? "+" : "") + Numbers.decimal(r.worstErrorPp(), 1),
                     rho.isEmpty() ? "n/a" : rho));
         }
-        b.append(t.render());
+        b.append(t.render(width, 2));
         if (table.hasIntervals()) {
-            b.append(table.intervalSettings().describe()).append(".\n");
+            b.append(TextTable.wrap(table.intervalSettings().describe() + ".", width));
         }
         return b.toString();
     }

@@ -148,6 +148,50 @@ final class MarkovOrderSelectionTest {
     }
 
     @Test
+    void ofFolds_statisticsCountedInPartsAndMergedFoldByFold_exactlyTheSelectionOnTheJourneys() {
+        Dataset data = SampleGenerator.generate(1_500, 11);
+        Journeys journeys = Attributor.create().journeys(data);
+        MarkovOrderSelection whole = MarkovOrderSelection.of(journeys);
+        // two halves of the opportunities counted apart, as two partitions of a cluster would, then merged
+        List<Touchpoint> touches = new ArrayList<>();
+        for (int t = 0; t < data.touchCount(); t++) {
+            touches.add(data.touchpoint(t));
+        }
+        List<PathStatistics> merged = new ArrayList<>();
+        for (int f = 0; f < MarkovOrderSelection.FOLDS; f++) {
+            merged.add(PathStatistics.empty());
+        }
+        for (int half = 0; half < 2; half++) {
+            List<Opportunity> part = new ArrayList<>();
+            for (int o = half; o < data.opportunityCount(); o += 2) {
+                part.add(data.opportunity(o));
+            }
+            List<PathStatistics> folds =
+                    PathStatistics.byFold(Attributor.create().journeys(Dataset.of(touches, part)));
+            for (int f = 0; f < MarkovOrderSelection.FOLDS; f++) {
+                merged.set(f, merged.get(f).merge(folds.get(f)));
+            }
+        }
+        List<String> channels = new ArrayList<>();
+        for (int c = 0; c < data.channelCount(); c++) {
+            channels.add(data.channelName(c));
+        }
+        MarkovOrderSelection folded = MarkovOrderSelection.ofFolds(channels, merged);
+        assertEquals(whole.scores(), folded.scores());
+        assertEquals(whole.order(), folded.order());
+        assertEquals(whole.journeys(), folded.journeys());
+        PathStatistics all = PathStatistics.empty();
+        for (PathStatistics f : merged) {
+            all = all.merge(f);
+        }
+        assertEquals(PathStatistics.of(journeys), all);
+        MarkovFit fit = MarkovModel.auto().fit(all, folded);
+        assertEquals(MarkovModel.AUTO_NAME, fit.name());
+        assertEquals(whole.order(), fit.order());
+        assertEquals(MarkovModel.of(whole.order()).fit(all).removalEffects(), fit.removalEffects());
+    }
+
+    @Test
     void byName_auto_namesItselfAndRejectsOtherWords() {
         assertEquals("markov:order=auto", Models.byName("markov:order=auto").name());
         assertTrue(((MarkovModel) Models.byName("markov:order=auto")).isAuto());

@@ -45,6 +45,7 @@ public final class AttributionJob {
             "opportunities",
             "people",
             "contacts",
+            "costs",
             "currency",
             "lookback-days",
             "cycle-gap-days",
@@ -67,6 +68,7 @@ public final class AttributionJob {
             "  --contacts PATH          opportunity contacts; makes journeys contact-based",
             "  --model NAME[:k=v,...]   a model (repeatable; report: one, default w-shaped)",
             "  --by DIM                 report: group by DIM (repeatable; default channel)",
+            "  --costs PATH             report: campaign costs; adds cost, cost_per_opportunity, cac, roas, roi",
             "  --lookback-days N        ignore touches more than N days before opportunity creation",
             "  --cycle-gap-days N       a quiet gap longer than N days starts a new funnel cycle",
             "  --as-of INSTANT          end open opportunities' journeys here (2026-06-30 or ...T00:00:00Z)",
@@ -126,15 +128,12 @@ public final class AttributionJob {
                 throw new Usage("give at least one --model");
             } else if (o.containsKey("by")) {
                 throw new Usage("option --by is for report");
+            } else if (o.containsKey("costs")) {
+                throw new Usage("option --costs is for report");
             }
             for (String m : models) {
                 try {
-                    if (io.github.attribution.Models.byName(m)
-                                    instanceof io.github.attribution.datadriven.MarkovModel markov
-                            && markov.isAuto()) {
-                        throw new IllegalArgumentException(
-                                "markov:order=auto does not run on Spark yet; give an order, such as markov:order=2");
-                    }
+                    io.github.attribution.Models.byName(m);
                 } catch (IllegalArgumentException e) {
                     throw new Usage("--model " + m + ": " + e.getMessage());
                 }
@@ -148,6 +147,14 @@ public final class AttributionJob {
             if (command.equals("report")) {
                 try {
                     Reports.dimensions(by);
+                    if (o.containsKey("costs")) { // costs by a dimension they cannot be split by
+                        Reports.placeCosts(
+                                List.of(),
+                                List.of(),
+                                Reports.dimensions(by),
+                                io.github.attribution.Models.byName(models.get(0))
+                                        .name());
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new Usage("option --by: " + e.getMessage());
                 }
@@ -168,7 +175,7 @@ public final class AttributionJob {
             if (spark == null) {
                 spark = SparkSession.builder().appName("attribution " + command).getOrCreate();
             }
-            for (String opt : List.of("touchpoints", "opportunities", "people", "contacts")) {
+            for (String opt : List.of("touchpoints", "opportunities", "people", "contacts", "costs")) {
                 String path = get(o, opt, null);
                 if (path != null && !exists(spark, path)) {
                     throw new Usage("option --" + opt + ": cannot read '" + path + "'");
@@ -185,6 +192,10 @@ public final class AttributionJob {
                             get(o, "people", null),
                             get(o, "contacts", null))
                     .withDefaultCurrency(currency);
+            String costs = get(o, "costs", null);
+            if (costs != null) {
+                in = in.withCosts(SparkInputs.read(spark, inputFormat, costs), costs);
+            }
             if (o.containsKey("skip-invalid")) {
                 in = in.skippingInvalid();
             }
@@ -199,6 +210,9 @@ public final class AttributionJob {
                         SparkAttribution.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
             } else {
                 result = run.report(in, models.get(0), by, counters);
+                for (String note : run.reportNotes(in, models.get(0), by)) {
+                    err.println("note: " + note);
+                }
             }
             write(result, out, format);
             double seconds = (System.nanoTime() - began) / 1e9;
@@ -275,7 +289,7 @@ public final class AttributionJob {
     }
 
     private static boolean isMoney(String column) {
-        return Set.of("credit", "pipeline", "revenue").contains(column);
+        return column.equals("credit") || Reports.MONEY.contains(column);
     }
 
     /** {@code amount} with exactly its currency's digits ({@code 12.50}, JPY {@code 13}). */

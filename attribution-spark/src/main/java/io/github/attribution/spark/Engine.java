@@ -97,8 +97,13 @@ final class Engine {
         DataTypes.createStructField("position", DataTypes.IntegerType, false)
     });
 
-    /** Path statistics of one batch: what data-driven models fit on. */
+    /**
+     * Path statistics of one batch, per account fold ({@code MarkovOrderSelection.fold}): what
+     * data-driven models fit on (summed over folds) and what {@code markov:order=auto} chooses its order
+     * on (fold by fold).
+     */
     static final StructType PATHS = new StructType(new StructField[] {
+        DataTypes.createStructField("fold", DataTypes.IntegerType, false),
         DataTypes.createStructField("path", DataTypes.createArrayType(DataTypes.StringType, false), false),
         DataTypes.createStructField("conversions", DataTypes.LongType, false),
         DataTypes.createStructField("nulls", DataTypes.LongType, false),
@@ -491,13 +496,16 @@ final class Engine {
                 Journeys journeys = Journeys.build(data, settings.journeySettings());
                 if (output == Output.PATHS) {
                     List<Row> rows = new ArrayList<>();
-                    for (PathStatistics.PathCount p :
-                            PathStatistics.of(journeys).paths()) {
-                        rows.add(RowFactory.create(
-                                p.path().toArray(new String[0]),
-                                p.conversions(),
-                                p.nulls(),
-                                p.value().setScale(CREDIT_SCALE)));
+                    List<PathStatistics> folds = PathStatistics.byFold(journeys);
+                    for (int f = 0; f < folds.size(); f++) {
+                        for (PathStatistics.PathCount p : folds.get(f).paths()) {
+                            rows.add(RowFactory.create(
+                                    f,
+                                    p.path().toArray(new String[0]),
+                                    p.conversions(),
+                                    p.nulls(),
+                                    p.value().setScale(CREDIT_SCALE)));
+                        }
                     }
                     return rows.iterator();
                 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.github.attribution.Models;
 import io.github.attribution.datadriven.MarkovModel;
+import io.github.attribution.datadriven.MarkovOrderSelection;
 import io.github.attribution.datadriven.PathStatistics;
 import io.github.attribution.datadriven.ShapleyModel;
 import io.github.attribution.journey.JourneySettings;
@@ -110,13 +111,11 @@ public final class SparkAttribution {
         List<AttributionModel> parsed = new ArrayList<>();
         boolean dataDriven = false;
         boolean shapley = false;
+        boolean auto = false;
         for (String label : labels) {
             AttributionModel m = Models.byName(label);
-            if (m instanceof MarkovModel markov && markov.isAuto()) {
-                throw new IllegalArgumentException("model '" + MarkovModel.AUTO_NAME + "' does not run on Spark yet"
-                        + " (its cross-validation folds journeys by account); give an order, such as markov:order=2");
-            }
             parsed.add(m);
+            auto |= m instanceof MarkovModel markov && markov.isAuto();
             dataDriven |= m instanceof MarkovModel || m instanceof ShapleyModel;
             shapley |= m instanceof ShapleyModel;
         }
@@ -128,9 +127,10 @@ public final class SparkAttribution {
         JavaRDD<Row> grouped = Engine.group(typed, settings, n).javaRDD();
         Engine.Settings s = Engine.Settings.of(settings);
         List<String> channels = null;
-        if (shapley) {
+        if (shapley || auto) {
             // Shapley numbers channels that the fit never saw after the fitted ones, by name, over every
-            // channel of the input: each batch's dataset knows them all
+            // channel of the input: each batch's dataset knows them all. The order selection numbers its
+            // states by rank among every channel of the input, as the command line does.
             channels = new ArrayList<>();
             for (Row r : typed.touches().select(col("channel")).distinct().collectAsList()) {
                 channels.add(r.getString(0));
@@ -139,10 +139,17 @@ public final class SparkAttribution {
         }
         Broadcast<List<AttributionModel>> fitted = null;
         if (dataDriven) {
-            PathStatistics stats = statistics(spark, grouped, s, labels, batchTouches);
+            Dataset<Row> paths = paths(spark, grouped, s, labels);
+            PathStatistics stats = statistics(paths);
+            MarkovOrderSelection selection = auto ? MarkovOrderSelection.ofFolds(channels, folds(paths)) : null;
+            if (selection != null) {
+                LOG.info("{}", selection.describe());
+            }
             List<AttributionModel> fits = new ArrayList<>();
             for (AttributionModel m : parsed) {
-                if (m instanceof MarkovModel markov) {
+                if (m instanceof MarkovModel markov && markov.isAuto()) {
+                    fits.add(markov.fit(stats, selection));
+                } else if (m instanceof MarkovModel markov) {
                     fits.add(markov.fit(stats));
                 } else if (m instanceof ShapleyModel sh) {
                     fits.add(sh.fit(stats));
@@ -164,10 +171,11 @@ public final class SparkAttribution {
 
     /**
      * The report of {@code model} grouped by {@code by} (dimension labels: {@code channel}, {@code
-     * campaign}, {@code quarter}, ...): the columns of the command line's {@code report} without costs
-     * ({@code by...}, {@code currency}, {@code pipeline}, {@code revenue}, {@code opportunities}, {@code
-     * won}, {@code touches}), money as {@code decimal(38,4)} in the row's currency, counts as {@code
-     * decimal(38,6)}. Each task's batches are reported by the core's {@code ReportAccumulator}; Spark
+     * campaign}, {@code quarter}, ...): the columns of the command line's {@code report} ({@code by...},
+     * {@code currency}, {@code pipeline}, {@code revenue}, {@code opportunities}, {@code won}, {@code
+     * touches}, and with costs ({@link SparkInputs#withCosts}) {@code cost}, {@code cost_per_opportunity},
+     * {@code cac}, {@code roas}, {@code roi}), money as {@code decimal(38,4)} in the row's currency,
+     * counts as {@code decimal(38,6)}, ratios as {@code decimal(38,4)}. Each task's batches are reported by the core's {@code ReportAccumulator}; Spark
      * adds the groups up (exact: money in minor units, counts in millionths, never across currencies).
      * Rows come sorted as the command line sorts them (by currency, then by each dimension, placeholders
      * such as {@code (unattributed)} after real values).
@@ -178,35 +186,63 @@ public final class SparkAttribution {
 
     Dataset<Row> report(SparkInputs inputs, String model, List<String> by, Engine.Counters counters) {
         List<String> labels = Reports.dimensions(by);
+        Reports.PlacedCosts costs = placedCosts(inputs, model, labels);
         Dataset<Row> groups = run(inputs, List.of(model), counters, labels);
-        return Reports.merge(groups, labels);
+        if (costs == null) {
+            return Reports.merge(groups, labels);
+        }
+        return Reports.merge(groups.sparkSession(), groups, labels, costs.groups());
+    }
+
+    /**
+     * The notes of {@link #report} with costs, as the command line prints them ({@code note: ...}):
+     * costs of campaigns that could not be placed in a channel, or of periods coarser than the report's.
+     * Empty without costs.
+     */
+    public List<String> reportNotes(SparkInputs inputs, String model, List<String> by) {
+        Reports.PlacedCosts costs = placedCosts(inputs, model, Reports.dimensions(by));
+        return costs == null ? List.of() : costs.notes();
+    }
+
+    private static Reports.PlacedCosts placedCosts(SparkInputs inputs, String model, List<String> labels) {
+        List<io.github.attribution.data.CampaignCost> costs = inputs.costs();
+        if (costs == null) {
+            return null;
+        }
+        String name = Models.byName(model).name();
+        // a report by a dimension costs cannot be placed in fails here, before any pass over the touches
+        Reports.placeCosts(List.of(), List.of(), labels, name);
+        return Reports.placeCosts(costs, inputs.campaignChannels(), labels, name);
     }
 
     /** The order of the command line's rows: {@code model_index, opportunity_id, position}. */
     public static final List<String> ORDER = List.of("model_index", "opportunity_id", "position");
 
     /**
-     * The path statistics of every won and lost journey: counted per task by the core ({@code
-     * PathStatistics.of} over each batch's journeys), summed path by path by Spark (exact integers and
-     * decimals, as {@code PathStatistics.merge} adds them), and brought to the driver: one row per
-     * distinct collapsed path, not per touch.
+     * The path statistics of every won and lost journey, per account fold: counted per task by the
+     * core ({@code PathStatistics.byFold} over each batch's journeys) and summed path by path and fold
+     * by fold by Spark (exact integers and decimals, as {@code PathStatistics.merge} adds them). Cached:
+     * the fit and the order selection both read it.
      */
-    private static PathStatistics statistics(
-            SparkSession spark, JavaRDD<Row> grouped, Engine.Settings s, List<String> labels, int batchTouches) {
+    private static Dataset<Row> paths(
+            SparkSession spark, JavaRDD<Row> grouped, Engine.Settings s, List<String> labels) {
+        JavaRDD<Row> rows = grouped.mapPartitions(new Engine.Batches(Engine.Output.PATHS, s, labels, null, null, null));
+        return spark.createDataFrame(rows, Engine.PATHS)
+                .groupBy(col("fold"), col("path"))
+                .agg(
+                        sum(col("conversions")).as("conversions"),
+                        sum(col("nulls")).as("nulls"),
+                        sum(col("value")).as("value"))
+                .cache();
+    }
+
+    /** The statistics of every fold together, brought to the driver: one row per distinct collapsed path. */
+    private static PathStatistics statistics(Dataset<Row> paths) {
         long began = System.nanoTime();
-        JavaRDD<Row> paths =
-                grouped.mapPartitions(new Engine.Batches(Engine.Output.PATHS, s, labels, null, null, null));
-        List<Row> merged = spark.createDataFrame(paths, Engine.PATHS)
-                .groupBy(col("path"))
+        List<Row> merged = paths.groupBy(col("path"))
                 .agg(sum(col("conversions")), sum(col("nulls")), sum(col("value")))
                 .collectAsList();
-        PathStatistics.Builder b = PathStatistics.builder();
-        for (Row r : merged) {
-            List<String> path = r.getList(0);
-            BigDecimal value = r.getDecimal(3);
-            b.add(path, r.getLong(1), r.getLong(2), value);
-        }
-        PathStatistics stats = b.build();
+        PathStatistics stats = statistics(merged, 0);
         LOG.info(
                 "path statistics: {} distinct paths, {} conversions, {} nulls in {} ms",
                 stats.pathCount(),
@@ -214,6 +250,33 @@ public final class SparkAttribution {
                 stats.nulls(),
                 (System.nanoTime() - began) / 1_000_000);
         return stats;
+    }
+
+    /** Each fold's statistics, brought to the driver (for {@code markov:order=auto}). */
+    private static List<PathStatistics> folds(Dataset<Row> paths) {
+        List<List<Row>> byFold = new ArrayList<>();
+        for (int f = 0; f < MarkovOrderSelection.FOLDS; f++) {
+            byFold.add(new ArrayList<>());
+        }
+        for (Row r : paths.collectAsList()) {
+            byFold.get(r.getInt(0)).add(r);
+        }
+        List<PathStatistics> out = new ArrayList<>();
+        for (List<Row> rows : byFold) {
+            out.add(statistics(rows, 1));
+        }
+        return out;
+    }
+
+    /** Statistics from rows whose path, conversions, nulls and value start at column {@code from}. */
+    private static PathStatistics statistics(List<Row> rows, int from) {
+        PathStatistics.Builder b = PathStatistics.builder();
+        for (Row r : rows) {
+            List<String> path = r.getList(from);
+            BigDecimal value = r.getDecimal(from + 3);
+            b.add(path, r.getLong(from + 1), r.getLong(from + 2), value);
+        }
+        return b.build();
     }
 
     /** Configures a {@link SparkAttribution}. */

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
+import io.github.attribution.data.CampaignCost;
 import io.github.attribution.data.Money;
 import io.github.attribution.data.Opportunity;
 import io.github.attribution.data.OpportunityStatus;
@@ -21,10 +22,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -95,10 +99,13 @@ public final class SparkInputs {
     private final Input opportunities;
     private final Input people;
     private final Input contacts;
+    private final Input costs;
     private final String defaultCurrency;
     private final boolean skipInvalid;
     private long rejected;
     private transient Typed typed;
+    private transient List<CampaignCost> parsedCosts;
+    private transient List<CampaignChannel> campaignChannels;
 
     /** A raw input and the name errors give it (a file name as given, or a table's name). */
     private record Input(Dataset<Row> rows, String name) {}
@@ -108,12 +115,14 @@ public final class SparkInputs {
             Input opportunities,
             Input people,
             Input contacts,
+            Input costs,
             String defaultCurrency,
             boolean skipInvalid) {
         this.touchpoints = touchpoints;
         this.opportunities = opportunities;
         this.people = people;
         this.contacts = contacts;
+        this.costs = costs;
         this.defaultCurrency = defaultCurrency;
         this.skipInvalid = skipInvalid;
     }
@@ -131,6 +140,7 @@ public final class SparkInputs {
                 new Input(Objects.requireNonNull(opportunities, "opportunities must not be null"), opportunitiesName),
                 null,
                 null,
+                null,
                 "USD",
                 false);
     }
@@ -138,23 +148,33 @@ public final class SparkInputs {
     /** These inputs with people rows ({@code person_id, account_id, lead_created_at}). */
     public SparkInputs withPeople(Dataset<Row> rows, String name) {
         return new SparkInputs(
-                touchpoints, opportunities, new Input(rows, name), contacts, defaultCurrency, skipInvalid);
+                touchpoints, opportunities, new Input(rows, name), contacts, costs, defaultCurrency, skipInvalid);
     }
 
     /** These inputs with opportunity contacts ({@code opportunity_id, person_id}): journeys become contact-based. */
     public SparkInputs withContacts(Dataset<Row> rows, String name) {
-        return new SparkInputs(touchpoints, opportunities, people, new Input(rows, name), defaultCurrency, skipInvalid);
+        return new SparkInputs(
+                touchpoints, opportunities, people, new Input(rows, name), costs, defaultCurrency, skipInvalid);
+    }
+
+    /**
+     * These inputs with campaign costs ({@code campaign, cost, currency, period}): reports gain the
+     * command line's cost columns ({@code cost, cost_per_opportunity, cac, roas, roi}).
+     */
+    public SparkInputs withCosts(Dataset<Row> rows, String name) {
+        return new SparkInputs(
+                touchpoints, opportunities, people, contacts, new Input(rows, name), defaultCurrency, skipInvalid);
     }
 
     /** These inputs with {@code code} as the currency of opportunities without one (default USD). */
     public SparkInputs withDefaultCurrency(String code) {
         Values.currency(code);
-        return new SparkInputs(touchpoints, opportunities, people, contacts, code.trim(), skipInvalid);
+        return new SparkInputs(touchpoints, opportunities, people, contacts, costs, code.trim(), skipInvalid);
     }
 
     /** These inputs, leaving bad rows out (counted by {@link #rejected()}) instead of failing. */
     public SparkInputs skippingInvalid() {
-        return new SparkInputs(touchpoints, opportunities, people, contacts, defaultCurrency, true);
+        return new SparkInputs(touchpoints, opportunities, people, contacts, costs, defaultCurrency, true);
     }
 
     /** Whether bad rows are left out instead of failing the run. */
@@ -168,6 +188,11 @@ public final class SparkInputs {
      */
     public long rejected() {
         return rejected;
+    }
+
+    /** Whether campaign costs were given. */
+    public boolean hasCosts() {
+        return costs != null;
     }
 
     /** Whether opportunity contacts were given (journeys are contact-based, with account fallback). */
@@ -251,6 +276,74 @@ public final class SparkInputs {
         return typed;
     }
 
+    /**
+     * The campaign costs, checked as the command line checks {@code costs.csv} and brought to the driver
+     * (a costs table is small: a row per campaign and period), sorted by campaign, period, currency and
+     * cost so that nothing depends on the input's order; {@code null} when no costs were given.
+     */
+    synchronized List<CampaignCost> costs() {
+        if (costs == null) {
+            return null;
+        }
+        if (parsedCosts == null) {
+            CostParser parser = new CostParser(columns(costs, COST_COLUMNS), defaultCurrency);
+            List<CampaignCost> out = new ArrayList<>();
+            Map<Currency, Long> totals = new HashMap<>();
+            for (Row r : costs.rows.collectAsList()) {
+                CampaignCost cost;
+                try {
+                    cost = parser.parse(r);
+                } catch (InvalidInputException e) {
+                    if (!skipInvalid) {
+                        throw e;
+                    }
+                    rejected++;
+                    LOG.warn("skipped: {}", e.getMessage());
+                    continue;
+                }
+                Currency cur = cost.cost().currency();
+                long total = totals.getOrDefault(cur, 0L);
+                if (cost.cost().minor() > Long.MAX_VALUE - total) { // every cost sum of a report is at most this
+                    throw new InvalidInputException(costs.name + ", column cost: '"
+                            + cost.cost().amount().toPlainString() + "' takes the sum of " + cur.getCurrencyCode()
+                            + " costs past "
+                            + Money.ofMinor(cur, Long.MAX_VALUE).amount().toPlainString()
+                            + ", the largest sum of one currency's costs supported");
+                }
+                totals.put(cur, total + cost.cost().minor());
+                out.add(cost);
+            }
+            out.sort(Comparator.comparing(CampaignCost::campaign)
+                    .thenComparing(c -> c.period() == null ? "" : c.period())
+                    .thenComparing(c -> c.cost().currency().getCurrencyCode())
+                    .thenComparingLong(c -> c.cost().minor()));
+            parsedCosts = List.copyOf(out);
+        }
+        return parsedCosts;
+    }
+
+    /** A campaign and a channel it has touches in. */
+    record CampaignChannel(String campaign, String channel) {}
+
+    /**
+     * Every distinct (campaign, channel) pair of the touches, sorted: what placing costs in channels
+     * needs (a campaign maps to a channel when all its touches share one). One small aggregation.
+     */
+    synchronized List<CampaignChannel> campaignChannels() {
+        if (campaignChannels == null) {
+            List<CampaignChannel> out = new ArrayList<>();
+            for (Row r : typed().touches()
+                    .select(col("campaign"), col("channel"))
+                    .distinct()
+                    .collectAsList()) {
+                out.add(new CampaignChannel(r.getString(0), r.getString(1)));
+            }
+            out.sort(Comparator.comparing(CampaignChannel::campaign).thenComparing(CampaignChannel::channel));
+            campaignChannels = List.copyOf(out);
+        }
+        return campaignChannels;
+    }
+
     /** The checked inputs, typed as {@link #TOUCHES}, {@link #OPPORTUNITIES}, ... ({@code null} when not given). */
     record Typed(Dataset<Row> touches, Dataset<Row> opportunities, Dataset<Row> people, Dataset<Row> contacts) {}
 
@@ -281,6 +374,8 @@ public final class SparkInputs {
             List.of(new Col("person_id", true), new Col("account_id", true), new Col("lead_created_at", false));
     private static final List<Col> CONTACT_COLUMNS =
             List.of(new Col("opportunity_id", true), new Col("person_id", true));
+    private static final List<Col> COST_COLUMNS = List.of(
+            new Col("campaign", true), new Col("cost", true), new Col("currency", false), new Col("period", false));
 
     /** Where each column is in the input's rows (-1 when an optional column is absent). */
     private static Columns columns(Input input, List<Col> wanted) {
@@ -605,6 +700,39 @@ public final class SparkInputs {
                 throw c.error(1, r, "person_id must not be empty (opportunity contact of " + opp + ")");
             }
             return RowFactory.create(opp, person);
+        }
+    }
+
+    /** A costs row, as the command line reads {@code costs.csv}; parsed on the driver. */
+    private static final class CostParser {
+        private final Columns c;
+        private final String defaultCurrency;
+
+        CostParser(Columns c, String defaultCurrency) {
+            this.c = c;
+            this.defaultCurrency = defaultCurrency;
+        }
+
+        CampaignCost parse(Row r) {
+            String code = c.text(r, 2);
+            Currency currency;
+            try {
+                currency = Values.currency(code.isBlank() ? defaultCurrency : code);
+            } catch (IllegalArgumentException e) {
+                throw c.error(2, r, e.getMessage());
+            }
+            long minor;
+            try {
+                minor = Values.amount(c.text(r, 1), currency);
+            } catch (IllegalArgumentException e) {
+                throw c.error(1, r, e.getMessage());
+            }
+            String period = c.text(r, 3).trim();
+            try {
+                return new CampaignCost(c.text(r, 0), Money.ofMinor(currency, minor), period.isEmpty() ? null : period);
+            } catch (io.github.attribution.data.InvalidRecordException e) {
+                throw c.error(e.field(), e.getMessage());
+            }
         }
     }
 

@@ -111,6 +111,51 @@ final class AttributionJobTest {
     }
 
     @Test
+    void report_withCosts_equalsTheCliAndPrintsItsNotes() throws IOException {
+        Path costs = TestData.costs(data);
+        Result r = job(Stream.concat(
+                        Stream.of("report"),
+                        Stream.concat(
+                                inputs(data).stream(),
+                                Stream.of(
+                                        "--costs",
+                                        costs.toString(),
+                                        "--model",
+                                        "linear",
+                                        "--by",
+                                        "campaign,quarter",
+                                        "--out",
+                                        tmp.resolve("report-costs").toString(),
+                                        "--format",
+                                        "csv")))
+                .toArray(String[]::new));
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.err.contains("note: campaign 'Ghost Campaign' has costs but no touches\n"), r.err);
+        List<List<String>> cli = Runs.cliReport(data, true, List.of(), "linear", "campaign,quarter", costs);
+        assertEquals(cli, parts(tmp.resolve("report-costs")));
+    }
+
+    @Test
+    void costs_wrongCommandOrDimension_exit2WithOneLine() throws IOException {
+        Path costs = TestData.costs(data);
+        List<String> attribute = new ArrayList<>(List.of("attribute"));
+        attribute.addAll(inputs(data));
+        attribute.addAll(List.of("--costs", costs.toString(), "--model", "linear", "--out", "x"));
+        Result a = job(attribute.toArray(new String[0]));
+        assertEquals(2, a.exit);
+        assertEquals("error: option --costs is for report (run without arguments for usage)\n", a.err);
+        List<String> report = new ArrayList<>(List.of("report"));
+        report.addAll(inputs(data));
+        report.addAll(List.of("--costs", costs.toString(), "--by", "touch_type", "--out", "x"));
+        Result b = job(report.toArray(new String[0]));
+        assertEquals(2, b.exit);
+        assertEquals(
+                "error: option --by: costs can be reported by campaign, channel, month, quarter and year only, but"
+                        + " the report also groups by 'touch_type' (run without arguments for usage)\n",
+                b.err);
+    }
+
+    @Test
     void attribute_parquet_writesEveryRow() {
         Path out = tmp.resolve("parquet");
         List<String> args = new ArrayList<>(List.of("attribute"));

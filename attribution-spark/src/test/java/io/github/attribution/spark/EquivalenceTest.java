@@ -30,7 +30,7 @@ final class EquivalenceTest {
     @BeforeAll
     static void setUp() {
         models = new ArrayList<>(RandomDatasets.modelSpecs());
-        models.addAll(List.of("markov:order=2", "markov:order=3", "markov:order=4"));
+        models.addAll(List.of("markov:order=2", "markov:order=3", "markov:order=4", "markov:order=auto"));
         generated = TestData.generated(tmp.resolve("generated"), 80, 11);
         random = TestData.random(tmp.resolve("random"), 30);
     }
@@ -106,6 +106,44 @@ final class EquivalenceTest {
             List<Row> rows =
                     windows().report(in, c[0], List.of(c[1].split(","))).collectAsList();
             assertEquals(cli, Runs.report(rows), c[0] + " by " + c[1]);
+        }
+    }
+
+    @Test
+    void report_withCosts_equalsTheCliIncludingCostColumns() throws java.io.IOException {
+        SparkSession spark = TestSpark.session();
+        Path dir = generated;
+        Path costs = TestData.costs(dir);
+        SparkInputs in = SparkInputs.read(
+                        spark,
+                        "csv",
+                        dir.resolve("touchpoints.csv").toString(),
+                        dir.resolve("opportunities.csv").toString(),
+                        dir.resolve("people.csv").toString(),
+                        null)
+                .withCosts(SparkInputs.read(spark, "csv", costs.toString()), costs.toString());
+        for (String[] c :
+                new String[][] {{"w-shaped", "channel"}, {"linear", "campaign,quarter"}, {"markov", "channel,month"}}) {
+            List<List<String>> cli = Runs.cliReport(dir, false, List.of(), c[0], c[1], costs);
+            List<Row> rows = SparkAttribution.builder()
+                    .build()
+                    .report(in, c[0], List.of(c[1].split(",")))
+                    .collectAsList();
+            List<String> columns = new ArrayList<>(List.of(c[1].split(",")));
+            columns.addAll(List.of(
+                    "currency",
+                    "pipeline",
+                    "revenue",
+                    "opportunities",
+                    "won",
+                    "touches",
+                    "cost",
+                    "cost_per_opportunity",
+                    "cac",
+                    "roas",
+                    "roi"));
+            assertEquals(columns, List.of(rows.get(0).schema().fieldNames()), "columns");
+            assertEquals(cli, Runs.report(rows), c[0] + " by " + c[1] + " with costs");
         }
     }
 

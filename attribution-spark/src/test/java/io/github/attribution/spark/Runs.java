@@ -58,6 +58,12 @@ final class Runs {
 
     /** The CLI's {@code report} rows (CSV) for {@code model} by {@code by}. */
     static List<List<String>> cliReport(Path dir, boolean contacts, List<String> settings, String model, String by) {
+        return cliReport(dir, contacts, settings, model, by, null);
+    }
+
+    /** As above, with {@code --costs costs} when it is not null. */
+    static List<List<String>> cliReport(
+            Path dir, boolean contacts, List<String> settings, String model, String by, Path costs) {
         try {
             Path out = Files.createTempFile(dir.getParent(), "report", ".csv");
             List<String> args = new ArrayList<>(List.of(
@@ -77,6 +83,9 @@ final class Runs {
             if (contacts) {
                 args.addAll(List.of(
                         "--contacts", dir.resolve("opportunity_contacts.csv").toString()));
+            }
+            if (costs != null) {
+                args.addAll(List.of("--costs", costs.toString()));
             }
             args.addAll(settings);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -104,9 +113,9 @@ final class Runs {
                 Object v = r.get(i);
                 if (v instanceof BigDecimal d) {
                     String name = r.schema().fields()[i].name();
-                    f.add((name.equals("pipeline") || name.equals("revenue") ? d.setScale(digits) : d).toPlainString());
+                    f.add((Reports.MONEY.contains(name) ? d.setScale(digits) : d).toPlainString());
                 } else {
-                    f.add(String.valueOf(v));
+                    f.add(v == null ? "" : String.valueOf(v));
                 }
             }
             out.add(f);

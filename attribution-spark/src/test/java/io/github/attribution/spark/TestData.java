@@ -132,6 +132,37 @@ final class TestData {
         }
     }
 
+    /**
+     * Costs for some of the generated data's campaigns (by quarter, by month, without a period, in a
+     * second currency) and for a campaign without touches: every placement rule of the report.
+     */
+    static Path costs(Path dir) throws java.io.IOException {
+        java.util.TreeSet<String> campaigns = new java.util.TreeSet<>();
+        Path file = dir.resolve("touchpoints.csv");
+        int column;
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(file)) {
+            column = List.of(lines.findFirst().orElseThrow().split(",")).indexOf("campaign");
+        }
+        for (List<String> t : csv(file)) {
+            if (!t.get(column).isBlank()) {
+                campaigns.add(t.get(column));
+            }
+        }
+        StringBuilder csv = new StringBuilder("campaign,cost,currency,period\n");
+        int i = 0;
+        for (String c : campaigns) {
+            String quoted = "\"" + c.replace("\"", "\"\"") + "\"";
+            switch (i++ % 4) {
+                case 0 -> csv.append(quoted).append(",1250.50,USD,2025-Q3\n");
+                case 1 -> csv.append(quoted).append(",310.07,,2025-08\n");
+                case 2 -> csv.append(quoted).append(",99.99,USD,\n");
+                default -> csv.append(quoted).append(",4000,EUR,2024-11\n");
+            }
+        }
+        csv.append("Ghost Campaign,500.00,USD,2025-Q4\n");
+        return java.nio.file.Files.writeString(dir.resolve("costs-test.csv"), csv);
+    }
+
     /** The records of a CSV file, header left out. */
     static List<List<String>> csv(Path file) {
         List<List<String>> rows = new ArrayList<>();
