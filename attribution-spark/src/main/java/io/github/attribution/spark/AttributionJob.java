@@ -146,14 +146,10 @@ public final class AttributionJob {
             }
             if (command.equals("report")) {
                 try {
-                    Reports.dimensions(by);
+                    io.github.attribution.report.ReportSpec spec =
+                            io.github.attribution.report.ReportSpec.of(by.toArray(new String[0]));
                     if (o.containsKey("costs")) { // costs by a dimension they cannot be split by
-                        Reports.placeCosts(
-                                List.of(),
-                                List.of(),
-                                Reports.dimensions(by),
-                                io.github.attribution.Models.byName(models.get(0))
-                                        .name());
+                        spec.requireCostDimensions();
                     }
                 } catch (IllegalArgumentException e) {
                     throw new Usage("option --by: " + e.getMessage());

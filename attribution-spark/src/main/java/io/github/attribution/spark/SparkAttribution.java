@@ -205,14 +205,17 @@ public final class SparkAttribution {
     }
 
     private static Reports.PlacedCosts placedCosts(SparkInputs inputs, String model, List<String> labels) {
-        List<io.github.attribution.data.CampaignCost> costs = inputs.costs();
-        if (costs == null) {
+        if (!inputs.hasCosts()) {
             return null;
         }
-        String name = Models.byName(model).name();
-        // a report by a dimension costs cannot be placed in fails here, before any pass over the touches
-        Reports.placeCosts(List.of(), List.of(), labels, name);
-        return Reports.placeCosts(costs, inputs.campaignChannels(), labels, name);
+        // a report by a dimension costs cannot be placed in fails here, before any pass over the data
+        io.github.attribution.report.ReportSpec.of(labels.toArray(new String[0]))
+                .requireCostDimensions();
+        return Reports.placeCosts(
+                inputs.costs(),
+                inputs.campaignChannels(),
+                labels,
+                Models.byName(model).name());
     }
 
     /** The order of the command line's rows: {@code model_index, opportunity_id, position}. */

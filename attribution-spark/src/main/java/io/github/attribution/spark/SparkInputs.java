@@ -440,6 +440,25 @@ public final class SparkInputs {
             }
         }
 
+        /** A currency column: its code, or {@code defaultCurrency} when blank. */
+        Currency currency(Row r, int c, String defaultCurrency) {
+            String code = text(r, c);
+            try {
+                return Values.currency(code.isBlank() ? defaultCurrency : code);
+            } catch (IllegalArgumentException e) {
+                throw error(c, r, e.getMessage());
+            }
+        }
+
+        /** An amount column in minor units of {@code currency}. */
+        long amount(Row r, int c, Currency currency) {
+            try {
+                return Values.amount(text(r, c), currency);
+            } catch (IllegalArgumentException e) {
+                throw error(c, r, e.getMessage());
+            }
+        }
+
         InvalidInputException error(int c, Row r, String reason) {
             return new InvalidInputException(input + ", column " + names[c] + ": " + reason);
         }
@@ -592,19 +611,8 @@ public final class SparkInputs {
 
         @Override
         public Row parse(Row r) {
-            String code = c.text(r, 3);
-            Currency currency;
-            try {
-                currency = Values.currency(code.isBlank() ? defaultCurrency : code);
-            } catch (IllegalArgumentException e) {
-                throw c.error(3, r, e.getMessage());
-            }
-            long minor;
-            try {
-                minor = Values.amount(c.text(r, 2), currency);
-            } catch (IllegalArgumentException e) {
-                throw c.error(2, r, e.getMessage());
-            }
+            Currency currency = c.currency(r, 3, defaultCurrency);
+            long minor = c.amount(r, 2, currency);
             long created;
             try {
                 created = c.instant(r, 4);
@@ -714,19 +722,8 @@ public final class SparkInputs {
         }
 
         CampaignCost parse(Row r) {
-            String code = c.text(r, 2);
-            Currency currency;
-            try {
-                currency = Values.currency(code.isBlank() ? defaultCurrency : code);
-            } catch (IllegalArgumentException e) {
-                throw c.error(2, r, e.getMessage());
-            }
-            long minor;
-            try {
-                minor = Values.amount(c.text(r, 1), currency);
-            } catch (IllegalArgumentException e) {
-                throw c.error(1, r, e.getMessage());
-            }
+            Currency currency = c.currency(r, 2, defaultCurrency);
+            long minor = c.amount(r, 1, currency);
             String period = c.text(r, 3).trim();
             try {
                 return new CampaignCost(c.text(r, 0), Money.ofMinor(currency, minor), period.isEmpty() ? null : period);
