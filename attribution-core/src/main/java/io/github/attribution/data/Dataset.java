@@ -37,10 +37,10 @@ public final class Dataset {
     private final int[] touchAccount;
     private final int[] touchPerson;
     private final long[] touchTime;
-    private final int[] touchChannel;
-    private final int[] touchSource;
-    private final int[] touchCampaign;
-    private final int[] touchOffer;
+    private final CodeColumn touchChannel;
+    private final CodeColumn touchSource;
+    private final CodeColumn touchCampaign;
+    private final CodeColumn touchOffer;
     private final byte[] touchType;
 
     private final String[] oppId;
@@ -94,18 +94,21 @@ public final class Dataset {
         b.touchPerson = null;
         touchTime = fit(b.touchTime, t);
         b.touchTime = null;
-        touchChannel = fit(b.touchChannel, t);
+        touchChannel = b.touchChannel;
+        touchChannel.trim(t);
         b.touchChannel = null;
-        touchSource = fit(b.touchSource, t);
+        touchSource = b.touchSource;
+        touchSource.trim(t);
         b.touchSource = null;
-        touchCampaign = fit(b.touchCampaign, t);
+        touchCampaign = b.touchCampaign;
+        touchCampaign.trim(t);
         b.touchCampaign = null;
-        touchOffer = fit(b.touchOffer, t);
+        touchOffer = b.touchOffer;
+        touchOffer.trim(t);
         b.touchOffer = null;
         touchType = fit(b.touchType, t);
         b.touchType = null;
         b.touchIds = null;
-        b.touchHashes = null;
         int o = b.oppCount;
         oppId = Arrays.copyOf(b.oppId, o);
         oppAccount = Arrays.copyOf(b.oppAccount, o);
@@ -312,22 +315,22 @@ public final class Dataset {
 
     /** The channel (an index into {@link #channelName}) of touch {@code touch}. */
     public int touchChannel(int touch) {
-        return touchChannel[checked(touch)];
+        return touchChannel.get(checked(touch));
     }
 
     /** The source (an index into {@link #sourceName}) of touch {@code touch}. */
     public int touchSource(int touch) {
-        return touchSource[checked(touch)];
+        return touchSource.get(checked(touch));
     }
 
     /** The campaign (an index into {@link #campaignName}) of touch {@code touch}. */
     public int touchCampaign(int touch) {
-        return touchCampaign[checked(touch)];
+        return touchCampaign.get(checked(touch));
     }
 
     /** The offer (an index into {@link #offerName}) of touch {@code touch}. */
     public int touchOffer(int touch) {
-        return touchOffer[checked(touch)];
+        return touchOffer.get(checked(touch));
     }
 
     /** Whether touch {@code touch} is a marketing or a sales touch. */
@@ -343,10 +346,10 @@ public final class Dataset {
                 accounts[touchAccount[touch]],
                 person < 0 ? null : persons[person],
                 Records.instant(touchTime[touch]),
-                channels[touchChannel[touch]],
-                sources[touchSource[touch]],
-                campaigns[touchCampaign[touch]],
-                offers[touchOffer[touch]],
+                channels[touchChannel.get(touch)],
+                sources[touchSource.get(touch)],
+                campaigns[touchCampaign.get(touch)],
+                offers[touchOffer.get(touch)],
                 touchType(touch));
     }
 
@@ -643,15 +646,15 @@ public final class Dataset {
         private int[] touchAccount = new int[64];
         private int[] touchPerson = new int[64];
         private long[] touchTime = new long[64];
-        private int[] touchChannel = new int[64];
-        private int[] touchSource = new int[64];
-        private int[] touchCampaign = new int[64];
-        private int[] touchOffer = new int[64];
+        private CodeColumn touchChannel = new CodeColumn(64);
+        private CodeColumn touchSource = new CodeColumn(64);
+        private CodeColumn touchCampaign = new CodeColumn(64);
+        private CodeColumn touchOffer = new CodeColumn(64);
         private byte[] touchType = new byte[64];
         private int touchCount;
         private IdIndex touchIds = new IdIndex();
-        /** The id hashes of touches appended as columns, until they are checked; then null. */
-        private IdHashes touchHashes;
+        /** True while touches appended as columns have not had their ids checked for repeats. */
+        private boolean touchesAppended;
         /** False when touches appended as columns are not in {@link #touchIds}. */
         private boolean touchIdsIndexed = true;
 
@@ -731,7 +734,7 @@ public final class Dataset {
             if (touchCount == touchAccount.length) {
                 growTouches();
             }
-            if (touchHashes != null || !touchIdsIndexed) {
+            if (touchesAppended || !touchIdsIndexed) {
                 indexTouchIds();
             }
             int row = touchCount;
@@ -742,10 +745,10 @@ public final class Dataset {
             touchAccount[row] = accounts.intern(accountId);
             touchPerson[row] = personId == null || personId.isBlank() ? -1 : person(personId);
             touchTime[row] = touch.occurredAt();
-            touchChannel[row] = channels.intern(channel);
-            touchSource[row] = sources.intern(source == null ? "" : source);
-            touchCampaign[row] = campaigns.intern(campaign == null ? "" : campaign);
-            touchOffer[row] = offers.intern(offer == null ? "" : offer);
+            touchChannel.set(row, channels.intern(channel));
+            touchSource.set(row, sources.intern(source == null ? "" : source));
+            touchCampaign.set(row, campaigns.intern(campaign == null ? "" : campaign));
+            touchOffer.set(row, offers.intern(offer == null ? "" : offer));
             touchType[row] = (byte) (type == null ? TouchType.MARKETING : type).ordinal();
             touchId.add(id);
             touchCount++;
@@ -781,8 +784,7 @@ public final class Dataset {
          * For file readers: appends {@code count} touchpoints given as columns, whose dictionary fields
          * are ids from {@link #intern(TouchField, String)} ({@code person} -1 when unknown) and whose ids
          * are the ASCII bytes {@code ids[idEnd[r - 1] .. idEnd[r])} (from 0 for the first), non-blank
-         * and not checked; {@code idHash[r]} is a 64-bit hash of row {@code r}'s id bytes, the same for
-         * the same bytes. Repeated ids are found by {@link #distinctTouchIds} once every row is in, not
+         * and not checked. Repeated ids are found by {@link #distinctTouchIds} once every row is in, not
          * here. Only for a builder whose touches all come this way.
          */
         void appendTouches(
@@ -796,14 +798,13 @@ public final class Dataset {
                 int[] offer,
                 byte[] type,
                 byte[] ids,
-                int[] idEnd,
-                long[] idHash) {
+                int[] idEnd) {
             requireOpen();
-            if (touchHashes == null) {
+            if (!touchesAppended) {
                 if (touchCount > 0) {
                     throw new IllegalStateException("touches were added one at a time already");
                 }
-                touchHashes = new IdHashes();
+                touchesAppended = true;
             }
             int at = touchCount;
             if (at + count > touchAccount.length) {
@@ -812,38 +813,38 @@ public final class Dataset {
             System.arraycopy(account, 0, touchAccount, at, count);
             System.arraycopy(person, 0, touchPerson, at, count);
             System.arraycopy(time, 0, touchTime, at, count);
-            System.arraycopy(channel, 0, touchChannel, at, count);
-            System.arraycopy(source, 0, touchSource, at, count);
-            System.arraycopy(campaign, 0, touchCampaign, at, count);
-            System.arraycopy(offer, 0, touchOffer, at, count);
+            touchChannel.set(at, channel, count);
+            touchSource.set(at, source, count);
+            touchCampaign.set(at, campaign, count);
+            touchOffer.set(at, offer, count);
             System.arraycopy(type, 0, touchType, at, count);
             int start = 0;
             for (int r = 0; r < count; r++) {
                 touchId.addLatin1(ids, start, idEnd[r]);
-                touchHashes.add(idHash[r], at + r);
                 start = idEnd[r];
             }
             touchCount = at + count;
         }
 
         /**
-         * After {@link #appendTouches}: whether every touchpoint id is distinct, checked on up to {@code
-         * threads} threads; the hashes are dropped then.
+         * After {@link #appendTouches}: whether every touchpoint id is distinct. Numbered ids in
+         * increasing order (as exports are usually sorted) are distinct by that alone, one sequential
+         * pass; otherwise each id is hashed now, after the scan, and the hashes checked on up to {@code
+         * threads} threads ({@link IdHashes}).
          */
         boolean distinctTouchIds(int threads) {
             requireOpen();
-            if (touchHashes == null) {
+            if (!touchesAppended) {
                 return true;
             }
-            boolean distinct = touchHashes.distinct(touchId, threads);
-            touchHashes = null;
+            touchesAppended = false;
             touchIdsIndexed = false;
-            return distinct;
+            return touchId.numberedAndIncreasing() || IdHashes.of(touchId).distinct(touchId, threads);
         }
 
         /** Puts touches appended as columns into the duplicate-id index, for touches added one at a time after them. */
         private void indexTouchIds() {
-            touchHashes = null;
+            touchesAppended = false;
             touchIdsIndexed = true;
             touchIds = new IdIndex();
             touchIds.expect(touchCount);
@@ -880,14 +881,14 @@ public final class Dataset {
             touchAccount = new int[64];
             touchPerson = new int[64];
             touchTime = new long[64];
-            touchChannel = new int[64];
-            touchSource = new int[64];
-            touchCampaign = new int[64];
-            touchOffer = new int[64];
+            touchChannel = new CodeColumn(64);
+            touchSource = new CodeColumn(64);
+            touchCampaign = new CodeColumn(64);
+            touchOffer = new CodeColumn(64);
             touchType = new byte[64];
             touchCount = 0;
             touchIds = new IdIndex();
-            touchHashes = null;
+            touchesAppended = false;
             touchIdsIndexed = true;
             oppId = new String[16];
             oppAccount = new int[16];
@@ -932,9 +933,7 @@ public final class Dataset {
             if (count > touchAccount.length) {
                 resizeTouches(count);
                 touchId.expect(count);
-                if (touchHashes != null) {
-                    touchHashes.expect(count);
-                } else {
+                if (!touchesAppended) {
                     touchIds.expect(count);
                 }
             }
@@ -1195,10 +1194,10 @@ public final class Dataset {
             touchAccount = Arrays.copyOf(touchAccount, n);
             touchPerson = Arrays.copyOf(touchPerson, n);
             touchTime = Arrays.copyOf(touchTime, n);
-            touchChannel = Arrays.copyOf(touchChannel, n);
-            touchSource = Arrays.copyOf(touchSource, n);
-            touchCampaign = Arrays.copyOf(touchCampaign, n);
-            touchOffer = Arrays.copyOf(touchOffer, n);
+            touchChannel.resize(n);
+            touchSource.resize(n);
+            touchCampaign.resize(n);
+            touchOffer.resize(n);
             touchType = Arrays.copyOf(touchType, n);
         }
     }
@@ -1223,10 +1222,8 @@ public final class Dataset {
                 int[] offer,
                 byte[] type,
                 byte[] ids,
-                int[] idEnd,
-                long[] idHash) {
-            into.appendTouches(
-                    count, account, person, time, channel, source, campaign, offer, type, ids, idEnd, idHash);
+                int[] idEnd) {
+            into.appendTouches(count, account, person, time, channel, source, campaign, offer, type, ids, idEnd);
         }
 
         @Override

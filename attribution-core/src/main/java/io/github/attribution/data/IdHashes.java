@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Duplicate-id detection without a look-up per row while rows arrive: each row's 64-bit id hash is
+ * Duplicate-id detection after a file's scan, without a look-up per row: each row's 64-bit id hash is
  * appended to one of 4096 buckets chosen by its top bits (appends to 4096 buckets stay in cache, where
  * probing one table of tens of millions of rows misses it on nearly every row), and {@link #distinct}
- * checks each bucket once every row is in, on several threads, with a table small enough for the
- * cache; only rows whose hashes agree in 44 bits are compared as ids. About 8 bytes a row, dropped
- * after the check. Not thread-safe while adding.
+ * checks each bucket on several threads, with a table small enough for the cache; only rows whose
+ * hashes agree in 44 bits are compared as ids. About 8 bytes a row, dropped after the check. Not
+ * thread-safe while adding.
  */
 final class IdHashes {
     private static final int BUCKET_BITS = 12;
@@ -22,6 +22,17 @@ final class IdHashes {
     private final long[][] buckets = new long[BUCKETS][];
 
     private final int[] sizes = new int[BUCKETS];
+
+    /** The hashes of every id of {@code ids} ({@link IdColumn#hash}), made after the scan that read them. */
+    static IdHashes of(IdColumn ids) {
+        IdHashes hashes = new IdHashes();
+        int n = ids.size();
+        hashes.expect(n);
+        for (int row = 0; row < n; row++) {
+            hashes.add(ids.hash(row), row);
+        }
+        return hashes;
+    }
 
     /** Makes room for {@code count} rows in all, spread evenly. */
     void expect(int count) {

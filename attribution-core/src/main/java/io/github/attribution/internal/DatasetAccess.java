@@ -44,10 +44,9 @@ public final class DatasetAccess {
         /**
          * Appends {@code count} touchpoints given as columns: dictionary fields are ids from {@link
          * #intern} ({@code person} -1 when unknown), row {@code r}'s id is the ASCII bytes {@code
-         * ids[idEnd[r - 1] .. idEnd[r])} (from 0 for the first; non-blank, not checked) and {@code
-         * idHash[r]} a 64-bit hash of those bytes (the same for the same bytes, well mixed). Repeated
-         * ids are found by {@link #distinctTouchIds} once every row is in. Only for a builder whose
-         * touches all come this way.
+         * ids[idEnd[r - 1] .. idEnd[r])} (from 0 for the first; non-blank, not checked). Repeated ids
+         * are found by {@link #distinctTouchIds} once every row is in. Only for a builder whose touches
+         * all come this way.
          *
          * @param time nanoseconds since the epoch
          * @param type {@link TouchType} ordinals
@@ -64,8 +63,7 @@ public final class DatasetAccess {
                 int[] offer,
                 byte[] type,
                 byte[] ids,
-                int[] idEnd,
-                long[] idHash);
+                int[] idEnd);
 
         /**
          * After {@link #appendTouches}: whether every touchpoint id of {@code builder} is distinct,

@@ -157,6 +157,14 @@ abstract class ByteRecordScanner {
 
     /** {@code buf[a .. z)} decoded as strict UTF-8, or null when it is not valid UTF-8. */
     final String decode(int a, int z) {
+        final byte[] b = buf;
+        int i = a;
+        while (i < z && b[i] >= 0) {
+            i++;
+        }
+        if (i == z) { // ASCII, the usual case: its UTF-8 is its Latin-1, which makes a string by copying
+            return new String(b, a, z - a, StandardCharsets.ISO_8859_1);
+        }
         try {
             CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buf, a, z - a));
             return chars.toString();

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
@@ -39,9 +40,8 @@ import java.util.function.LongConsumer;
  * each piece's new values in the builder's dictionaries, which so number every value in order of its
  * first appearance in the file, exactly as a single pass does. A cut inside a quoted field cannot go
  * unnoticed: the piece holding the opening quote meets a line end inside quotes, or the end of the
- * piece inside quotes, which this route does not take. Each row also gets a 64-bit hash of its id; the
- * builder checks the hashes for repeats once all rows are in ({@code DatasetAccess.Hooks
- * #distinctTouchIds}) instead of a look-up per row.
+ * piece inside quotes, which this route does not take. Repeated ids are looked for once all rows are
+ * in ({@code DatasetAccess.Hooks#distinctTouchIds}), not with a look-up per row.
  *
  * <p>It takes only what it handles exactly as the general route ({@link CsvReader} and {@link
  * Dataset.Builder#addTouchpoint(io.github.attribution.data.TouchpointRow)}) does: fields unquoted or quoted on one line (with doubled quotes), LF or CRLF line ends,
@@ -172,6 +172,9 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         Piece[] parsed = new Piece[count];
         Object lock = new Object();
         AtomicInteger next = new AtomicInteger();
+        // pieces added are parsed into again: their columns, a few MB each, are not garbage every 8 MB
+        // of the file (which kept the collector busy with large arrays)
+        ConcurrentLinkedQueue<Piece> spare = new ConcurrentLinkedQueue<>();
         int[] added = {0}; // pieces taken by this thread
         boolean[] stop = {false};
         Throwable[] failure = {null};
@@ -189,7 +192,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                     }
                     long from = dataStart + (long) k * pieceBytes;
                     long to = k + 1 == count ? size : from + pieceBytes;
-                    Piece p = worker.parse(from, to, size, k == 0);
+                    Piece p = worker.parse(from, to, size, k == 0, spare.poll());
                     synchronized (lock) {
                         parsed[k] = p;
                         lock.notifyAll();
@@ -232,6 +235,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                     return -1;
                 }
                 add(p, into);
+                spare.add(p);
                 rows += p.rows;
                 if (progress != null) {
                     progress.accept(k + 1 == count ? size : dataStart + (long) (k + 1) * pieceBytes);
@@ -317,8 +321,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                 p.offer,
                 p.type,
                 p.ids,
-                p.idEnd,
-                p.idHash);
+                p.idEnd);
     }
 
     /**
@@ -326,7 +329,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
      * after the first line end at or after {@code from - 1} ({@code from} itself for the {@code first}
      * piece) and run up to the first line end at or after {@code to - 1}.
      */
-    private Piece parse(long from, long to, long size, boolean first) throws IOException {
+    private Piece parse(long from, long to, long size, boolean first, Piece reuse) throws IOException {
         long readFrom = first ? from : from - 1;
         int length = (int) (to - readFrom);
         if (buf.length < length + TAIL) {
@@ -370,10 +373,21 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         eof = true;
         line = 1;
         unsupported = null;
-        piece = new Piece(end - start);
-        tables = new ByteTable[FIELDS.length];
-        for (int f = 0; f < tables.length; f++) {
-            tables[f] = new ByteTable();
+        if (reuse != null) {
+            reuse.clear(end - start);
+            piece = reuse;
+        } else {
+            piece = new Piece(end - start);
+        }
+        if (tables == null) {
+            tables = new ByteTable[FIELDS.length];
+            for (int f = 0; f < tables.length; f++) {
+                tables[f] = new ByteTable();
+            }
+        } else {
+            for (ByteTable table : tables) {
+                table.clear();
+            }
         }
         while (true) {
             int found = scan();
@@ -388,7 +402,6 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         }
         Piece p = piece;
         piece = null;
-        tables = null;
         return p;
     }
 
@@ -748,12 +761,12 @@ final class TouchpointFileScanner extends ByteRecordScanner {
 
     /**
      * The rows of one piece, as parsed by a worker: primitive columns, dictionary fields numbered in
-     * the piece's own dictionaries (in order of first appearance), the ids as bytes with a hash each.
+     * the piece's own dictionaries (in order of first appearance), the ids as bytes.
      */
     private static final class Piece {
         int rows;
         /** The bytes the piece's records take, for the size estimate. */
-        final int bytes;
+        int bytes;
 
         int[] account;
         int[] person;
@@ -765,7 +778,6 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         byte[] type;
         byte[] ids;
         int[] idEnd;
-        long[] idHash;
 
         final String[][] values = new String[FIELDS.length][];
         final int[] valueCount = new int[FIELDS.length];
@@ -784,9 +796,19 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             type = new byte[n];
             ids = new byte[n * 16];
             idEnd = new int[n];
-            idHash = new long[n];
             for (int f = 0; f < values.length; f++) {
                 values[f] = new String[16];
+            }
+        }
+
+        /** Empties the piece for a piece of {@code bytes} bytes, keeping its arrays. */
+        void clear(int bytes) {
+            this.bytes = bytes;
+            rows = 0;
+            unsupported = null;
+            for (int f = 0; f < values.length; f++) {
+                Arrays.fill(values[f], 0, valueCount[f], null);
+                valueCount[f] = 0;
             }
         }
 
@@ -826,7 +848,6 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                 offer = Arrays.copyOf(offer, n);
                 type = Arrays.copyOf(type, n);
                 idEnd = Arrays.copyOf(idEnd, n);
-                idHash = Arrays.copyOf(idHash, n);
             }
             int start = r == 0 ? 0 : idEnd[r - 1];
             if (start + (z - a) > ids.length) {
@@ -834,7 +855,6 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             }
             System.arraycopy(b, a, ids, start, z - a);
             idEnd[r] = start + (z - a);
-            idHash[r] = hash(b, a, z);
             account[r] = accountId;
             person[r] = personId;
             time[r] = at;
@@ -844,22 +864,6 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             offer[r] = offerId;
             type[r] = touchType;
             rows = r + 1;
-        }
-
-        /** A 64-bit hash of the bytes {@code b[a .. z)}, eight at a time. */
-        static long hash(byte[] b, int a, int z) {
-            long h = (z - a) * 0x9E3779B97F4A7C15L;
-            int i = a;
-            for (; i + Long.BYTES <= z; i += Long.BYTES) {
-                h = (h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L;
-                h ^= h >>> 31;
-            }
-            long tail = 0;
-            for (int k = z - 1; k >= i; k--) {
-                tail = (tail << 8) | (b[k] & 0xFF);
-            }
-            h = (h ^ tail) * 0x94D049BB133111EBL;
-            return h ^ (h >>> 29);
         }
     }
 }

@@ -324,7 +324,12 @@ public final class Journeys {
             int[] touches = new int[start[opps]];
             for (int task = 0; task < tasks; task++) {
                 System.arraycopy(parts[task], 0, touches, start[task * OPPORTUNITIES_PER_TASK], parts[task].length);
+                parts[task] = null;
             }
+            // the grouped touches and the parts are garbage before the journeys copy times and channels:
+            // at 1M opportunities that keeps 200 MB out of the peak
+            accountTouches = null;
+            personTouches = null;
             return new Journeys(data, settings, start, touches, lead, created, original);
         }
 

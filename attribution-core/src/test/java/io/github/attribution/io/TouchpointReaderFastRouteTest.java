@@ -329,6 +329,10 @@ final class TouchpointReaderFastRouteTest {
             assertTrue(out.get(0).contains("line 72") && out.get(0).contains("duplicate touchpoint_id"), out.get(0));
         }
         assertSameWhereverCut(text.toString(), text.indexOf("TP-3,A0,"));
+        // numbered ids in increasing order but for one repeat of the id before it
+        String repeatOfPrevious = h + "TP-01,A,2025-01-02,Email\nTP-02,A,2025-01-02,Email\nTP-02,B,2025-01-03,Email\n";
+        assertFalse(fast(repeatOfPrevious, 1 << 20, 2));
+        assertSame(repeatOfPrevious);
         // and without the repeat, every cut reads the file on the fast route
         String distinct = text.toString().replace("TP-3,A0,", "TP-70,A0,");
         for (int piece = 1; piece <= 200; piece++) {
