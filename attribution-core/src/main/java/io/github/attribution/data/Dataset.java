@@ -58,8 +58,10 @@ public final class Dataset {
     private final int[] contactStart;
     private final int[] contactPerson;
 
-    private final String[] accounts;
-    private final String[] persons;
+    /** Account and person ids: millions of them, held as bytes (names made on request). */
+    private final Dictionary accounts;
+
+    private final Dictionary persons;
     private final String[] channels;
     private final String[] sources;
     private final String[] campaigns;
@@ -150,8 +152,10 @@ public final class Dataset {
         start[o] = n;
         contactStart = start;
         contactPerson = Arrays.copyOf(persons, n);
-        accounts = b.accounts.names();
-        this.persons = b.persons.names();
+        accounts = b.accounts;
+        accounts.seal();
+        this.persons = b.persons;
+        this.persons.seal();
         channels = b.channels.names();
         sources = b.sources.names();
         campaigns = b.campaigns.names();
@@ -212,7 +216,7 @@ public final class Dataset {
         for (int i = 0; i < n; i++) {
             int r = record[i];
             if (kind[i] == PERSON) {
-                oppId[i] = base.persons[r];
+                oppId[i] = base.persons.name(r);
                 oppAccount[i] = base.personAccount[r];
                 oppCreated[i] = at[i];
                 start[i + 1] = start[i] + (contacts ? 1 : 0);
@@ -343,8 +347,8 @@ public final class Dataset {
         int person = touchPerson[checked(touch)];
         return new Touchpoint(
                 touchId.get(touch),
-                accounts[touchAccount[touch]],
-                person < 0 ? null : persons[person],
+                accounts.name(touchAccount[touch]),
+                person < 0 ? null : persons.name(person),
                 Records.instant(touchTime[touch]),
                 channels[touchChannel.get(touch)],
                 sources[touchSource.get(touch)],
@@ -409,7 +413,7 @@ public final class Dataset {
     public Opportunity opportunity(int opp) {
         return new Opportunity(
                 oppId[opp],
-                accounts[oppAccount[opp]],
+                accounts.name(oppAccount[opp]),
                 Money.ofMinor(currency(opp), oppAmount[opp]),
                 Records.instant(oppCreated[opp]),
                 Records.instant(oppClosed[opp]),
@@ -420,7 +424,7 @@ public final class Dataset {
 
     /** Number of distinct person ids seen in touchpoints, people and contacts. */
     public int personCount() {
-        return persons.length;
+        return persons.size();
     }
 
     /** The account of person {@code person} from the people rows, or -1 when it has none. */
@@ -535,8 +539,8 @@ public final class Dataset {
         }
         for (int i = 0; i < kind.length; i++) {
             if (kind[i] == PERSON && personAccount[record[i]] < 0) {
-                throw new IllegalArgumentException(
-                        "person '" + persons[record[i]] + "' has no account: only people of people.csv have stages");
+                throw new IllegalArgumentException("person '" + persons.name(record[i])
+                        + "' has no account: only people of people.csv have stages");
             }
         }
         return new Dataset(this, kind, record, at);
@@ -577,17 +581,17 @@ public final class Dataset {
 
     /** Number of distinct accounts. */
     public int accountCount() {
-        return accounts.length;
+        return accounts.size();
     }
 
     /** The account id string of account index {@code account}. */
     public String accountName(int account) {
-        return accounts[account];
+        return accounts.name(account);
     }
 
     /** The person id string of person index {@code person}. */
     public String personName(int person) {
-        return persons[person];
+        return persons.name(person);
     }
 
     /** Number of distinct channels. */
@@ -777,6 +781,28 @@ public final class Dataset {
                     return campaigns.intern(value);
                 default:
                     return offers.intern(value);
+            }
+        }
+
+        /**
+         * As {@link #intern(TouchField, String)} of the Latin-1 text of {@code b[from .. to)} (file
+         * readers pass ASCII values this way, with no string made for them).
+         */
+        int intern(TouchField field, byte[] b, int from, int to) {
+            requireOpen();
+            switch (field) {
+                case ACCOUNT:
+                    return accounts.intern(b, from, to);
+                case PERSON:
+                    return person(persons.intern(b, from, to));
+                case CHANNEL:
+                    return channels.intern(b, from, to);
+                case SOURCE:
+                    return sources.intern(b, from, to);
+                case CAMPAIGN:
+                    return campaigns.intern(b, from, to);
+                default:
+                    return offers.intern(b, from, to);
             }
         }
 
@@ -1172,7 +1198,11 @@ public final class Dataset {
         }
 
         private int person(String id) {
-            int p = persons.intern(id);
+            return person(persons.intern(id));
+        }
+
+        /** Person {@code p}, just interned: makes room for it and marks it unknown unless people.csv had it. */
+        private int person(int p) {
             if (p == personAccount.length) {
                 int n = p * 2;
                 personAccount = Arrays.copyOf(personAccount, n);
@@ -1207,6 +1237,11 @@ public final class Dataset {
         @Override
         public int intern(Builder into, TouchField field, String value) {
             return into.intern(field, value);
+        }
+
+        @Override
+        public int intern(Builder into, TouchField field, byte[] b, int from, int to) {
+            return into.intern(field, b, from, to);
         }
 
         @Override

@@ -41,6 +41,9 @@ public final class DatasetAccess {
          */
         int intern(Dataset.Builder into, TouchField field, String value);
 
+        /** As {@link #intern(Dataset.Builder, TouchField, String)} of the Latin-1 text of {@code b[from .. to)}. */
+        int intern(Dataset.Builder into, TouchField field, byte[] b, int from, int to);
+
         /**
          * Appends {@code count} touchpoints given as columns: dictionary fields are ids from {@link
          * #intern} ({@code person} -1 when unknown), row {@code r}'s id is the ASCII bytes {@code

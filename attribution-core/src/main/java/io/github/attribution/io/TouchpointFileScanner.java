@@ -291,7 +291,10 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         for (int f = 0; f < FIELDS.length; f++) {
             global[f] = new int[p.valueCount[f]];
             for (int v = 0; v < p.valueCount[f]; v++) {
-                global[f][v] = DATASET.intern(into, FIELDS[f], p.values[f][v]);
+                String value = p.values[f][v];
+                global[f][v] = value != null
+                        ? DATASET.intern(into, FIELDS[f], value)
+                        : DATASET.intern(into, FIELDS[f], p.text, p.valueFrom[f][v], p.valueTo[f][v]);
             }
         }
         int[] accounts = global[TouchField.ACCOUNT.ordinal()];
@@ -639,14 +642,36 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         if (id >= 0) {
             return id;
         }
-        String value = a == z ? null : decode(a, z);
-        if (value == null || value.isBlank()) {
-            unsupported = "an empty, blank or invalid " + field;
-            return -1;
+        if (!wide[column]) {
+            if (asciiBlank(a, z)) {
+                unsupported = "an empty or blank " + field;
+                return -1;
+            }
+            id = piece.intern(field, buf, a, z);
+        } else {
+            String value = decode(a, z);
+            if (value == null || value.isBlank()) {
+                unsupported = "a blank or invalid " + field;
+                return -1;
+            }
+            id = piece.intern(field, value);
         }
-        id = piece.intern(field, value);
         table.put(buf, a, z, id);
         return id;
+    }
+
+    /**
+     * Whether the ASCII bytes {@code buf[a .. z)} are empty or all whitespace as {@link String#isBlank}
+     * sees it: tab, LF, vertical tab, form feed, CR, the separators 0x1C to 0x1F, and space.
+     */
+    private boolean asciiBlank(int a, int z) {
+        for (int i = a; i < z; i++) {
+            int c = buf[i];
+            if (c != ' ' && (c < 0x09 || c > 0x0D) && (c < 0x1C || c > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The piece's number of the value of column {@code column} ({@code ""} when there is no such column), or -1. */
@@ -658,12 +683,16 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         if (id >= 0) {
             return id;
         }
-        String value = decode(a, z);
-        if (value == null) {
-            unsupported = "invalid UTF-8";
-            return -1;
+        if (column < 0 || !wide[column]) {
+            id = piece.intern(field, buf, a, z);
+        } else {
+            String value = decode(a, z);
+            if (value == null) {
+                unsupported = "invalid UTF-8";
+                return -1;
+            }
+            id = piece.intern(field, value);
         }
-        id = piece.intern(field, value);
         table.put(buf, a, z, id);
         return id;
     }
@@ -779,8 +808,18 @@ final class TouchpointFileScanner extends ByteRecordScanner {
         byte[] ids;
         int[] idEnd;
 
+        /**
+         * Per field, the piece's values in order of first appearance: a value with a byte past ASCII as
+         * its string in {@code values}; any other as its bytes, {@code text[valueFrom .. valueTo)}, with
+         * null in {@code values} (no string is made for it: the builder's dictionaries take bytes).
+         */
         final String[][] values = new String[FIELDS.length][];
+
+        final int[][] valueFrom = new int[FIELDS.length][];
+        final int[][] valueTo = new int[FIELDS.length][];
         final int[] valueCount = new int[FIELDS.length];
+        byte[] text = new byte[4096];
+        int textUsed;
         String unsupported;
 
         Piece(int bytes) {
@@ -798,6 +837,8 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             idEnd = new int[n];
             for (int f = 0; f < values.length; f++) {
                 values[f] = new String[16];
+                valueFrom[f] = new int[16];
+                valueTo[f] = new int[16];
             }
         }
 
@@ -810,16 +851,38 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                 Arrays.fill(values[f], 0, valueCount[f], null);
                 valueCount[f] = 0;
             }
+            textUsed = 0;
         }
 
-        /** The piece's number for {@code value}, new to the piece, of {@code field}. */
+        /** The piece's number for {@code value}, new to the piece, of {@code field} (not ASCII). */
         int intern(TouchField field, String value) {
+            int n = next(field.ordinal());
+            values[field.ordinal()][n] = value;
+            return n;
+        }
+
+        /** The piece's number for the ASCII value {@code b[a .. z)}, new to the piece, of {@code field}. */
+        int intern(TouchField field, byte[] b, int a, int z) {
             int f = field.ordinal();
+            int n = next(f);
+            if (z - a > text.length - textUsed) {
+                text = Arrays.copyOf(text, Math.max(2 * text.length, textUsed + (z - a)));
+            }
+            System.arraycopy(b, a, text, textUsed, z - a);
+            valueFrom[f][n] = textUsed;
+            textUsed += z - a;
+            valueTo[f][n] = textUsed;
+            return n;
+        }
+
+        /** Takes the next number of field {@code f}, making room for it. */
+        private int next(int f) {
             int n = valueCount[f];
             if (n == values[f].length) {
                 values[f] = Arrays.copyOf(values[f], n * 2);
+                valueFrom[f] = Arrays.copyOf(valueFrom[f], n * 2);
+                valueTo[f] = Arrays.copyOf(valueTo[f], n * 2);
             }
-            values[f][n] = value;
             valueCount[f] = n + 1;
             return n;
         }

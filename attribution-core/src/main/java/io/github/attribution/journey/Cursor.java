@@ -7,11 +7,17 @@ import io.github.attribution.internal.JourneyCursor;
 final class Cursor extends JourneyCursor {
     private final Journeys journeys;
     private final Dataset data;
-    private final int[] touches;
-    private final long[] times;
-    private final int[] channels;
+    private final int[][] touches;
+    private final int[][] channels;
+    /** The journeys' times per part, fetched on the first {@link #time} (most models never ask). */
+    private long[][] times;
+
     private final int[] single = new int[1];
+    /** The touches of the current journey's part (or {@link #single}), from {@link #base}. */
     private int[] current;
+
+    private int[] currentChannels;
+    private int part;
     private int base;
     private int opp = -1;
     private int size;
@@ -20,18 +26,19 @@ final class Cursor extends JourneyCursor {
     Cursor(Journeys journeys) {
         this.journeys = journeys;
         this.data = journeys.dataset();
-        this.touches = journeys.touchArray();
-        this.times = journeys.timeArray();
-        this.channels = journeys.channelArray();
-        this.current = touches;
+        this.touches = journeys.touchParts();
+        this.channels = journeys.channelParts();
+        this.current = single;
     }
 
     @Override
     public Cursor moveTo(int opp) {
         this.opp = opp;
         this.size = journeys.size(opp);
-        this.base = journeys.offset(opp);
-        this.current = touches;
+        this.part = opp >>> Integer.numberOfTrailingZeros(Journeys.PART);
+        this.base = journeys.local(opp);
+        this.current = touches[part];
+        this.currentChannels = channels[part];
         this.originalSourceOnly = false;
         return this;
     }
@@ -74,13 +81,20 @@ final class Cursor extends JourneyCursor {
     @Override
     public long time(int position) {
         int touch = touch(position);
-        return originalSourceOnly ? data.touchTime(touch) : times[base + position];
+        if (originalSourceOnly) {
+            return data.touchTime(touch);
+        }
+        long[][] t = times;
+        if (t == null) {
+            t = times = journeys.timeParts();
+        }
+        return t[part][base + position];
     }
 
     @Override
     public int channel(int position) {
         int touch = touch(position);
-        return originalSourceOnly ? data.touchChannel(touch) : channels[base + position];
+        return originalSourceOnly ? data.touchChannel(touch) : currentChannels[base + position];
     }
 
     @Override

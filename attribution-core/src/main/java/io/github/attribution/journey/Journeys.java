@@ -7,6 +7,7 @@ import io.github.attribution.internal.JourneyCursor;
 import io.github.attribution.internal.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,22 +16,39 @@ import org.slf4j.LoggerFactory;
  * credited to in journey order, its milestones, and its original source. Built once by {@link
  * #build} and shared by every model of a run.
  *
- * <p>Held column-wise: one array of touch indices, sliced per opportunity, and one int per anchor per
+ * <p>Held column-wise: touch indices in journey order, one array per part of {@value #PART}
+ * opportunities (the parts the build cuts in parallel, kept as they are rather than copied into one
+ * array, which at 28 M journey touches is 113 MB of fresh memory), and one int per anchor per
  * opportunity. Immutable and thread-safe; {@link #journey(int)} gives a read-only view of one journey.
  */
 public final class Journeys {
     private static final Logger LOG = LoggerFactory.getLogger(Journeys.class);
-    private static final int OPPORTUNITIES_PER_TASK = 4096;
+    /** Opportunities per part: a power of two, so that an opportunity's part is a shift away. */
+    static final int PART = 4096;
+
+    private static final int PART_BITS = Integer.numberOfTrailingZeros(PART);
     private static final int ACCOUNTS_PER_TASK = 2048;
 
     private final Dataset data;
     private final JourneySettings settings;
     private final int[] start;
-    private final int[] touches;
-    /** Time and channel of {@code touches[i]}, copied in journey order so models read them sequentially. */
-    private final long[] times;
+    /** Per part, its journeys' touches, concatenated (opportunity {@code o} at {@link #local}). */
+    private final int[][] touches;
 
-    private final int[] channels;
+    private final int touchCount;
+    /**
+     * Per part, the channel of each of {@code touches}, copied in journey order so models and reports
+     * read it sequentially.
+     */
+    private final int[][] channels;
+
+    /**
+     * Per part, the time of each of {@code touches}, copied as {@link #channels}, but only once a model
+     * or a stage anchor asks for times ({@link #timeParts}): most models never do, and at 28 M journey
+     * touches the copy is 227 MB of fresh memory.
+     */
+    private volatile long[][] times;
+
     private final int[] leadPosition;
     private final int[] opportunityPosition;
     private final int[] originalSource;
@@ -43,7 +61,7 @@ public final class Journeys {
             Dataset data,
             JourneySettings settings,
             int[] start,
-            int[] touches,
+            int[][] touches,
             int[] leadPosition,
             int[] opportunityPosition,
             int[] originalSource) {
@@ -51,11 +69,14 @@ public final class Journeys {
         this.settings = settings;
         this.start = start;
         this.touches = touches;
-        this.times = new long[touches.length];
-        this.channels = new int[touches.length];
-        for (int i = 0; i < touches.length; i++) {
-            times[i] = data.touchTime(touches[i]);
-            channels[i] = data.touchChannel(touches[i]);
+        this.touchCount = start[start.length - 1];
+        this.channels = new int[touches.length][];
+        for (int k = 0; k < touches.length; k++) {
+            int[] part = touches[k];
+            int[] c = channels[k] = new int[part.length];
+            for (int i = 0; i < part.length; i++) {
+                c[i] = data.touchChannel(part[i]);
+            }
         }
         this.leadPosition = leadPosition;
         this.opportunityPosition = opportunityPosition;
@@ -79,7 +100,7 @@ public final class Journeys {
         LOG.debug(
                 "built {} journeys over {} touches in {} ms",
                 data.opportunityCount(),
-                journeys.touches.length,
+                journeys.touchCount,
                 (System.nanoTime() - began) / 1_000_000);
         return journeys;
     }
@@ -101,7 +122,7 @@ public final class Journeys {
 
     /** Total number of touches over all journeys. */
     public int touchCount() {
-        return touches.length;
+        return touchCount;
     }
 
     /** Number of touches in opportunity {@code opp}'s journey. */
@@ -116,7 +137,7 @@ public final class Journeys {
 
     /** The dataset touch index at {@code position} of opportunity {@code opp}'s journey. */
     public int touch(int opp, int position) {
-        return touches[start[opp] + position];
+        return touches[opp >>> PART_BITS][local(opp) + position];
     }
 
     /** The position of {@code anchor} in opportunity {@code opp}'s journey, or -1 when absent. */
@@ -161,11 +182,13 @@ public final class Journeys {
         if (at > end) {
             return -1;
         }
+        long[] times = timeParts()[opp >>> PART_BITS];
+        int base = local(opp) - from;
         int lo = from;
         int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (times[mid] <= at) {
+            if (times[base + mid] <= at) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -182,17 +205,40 @@ public final class Journeys {
         return originalSource[opp];
     }
 
-    /** The concatenated journeys' touches, for the {@link Cursor}; never exposed outside the package. */
-    int[] touchArray() {
+    /** Where opportunity {@code opp}'s journey starts in its part's arrays. */
+    int local(int opp) {
+        return start[opp] - start[opp & -PART];
+    }
+
+    /** Per part, the journeys' touches, for the {@link Cursor}; never exposed outside the package. */
+    int[][] touchParts() {
         return touches;
     }
 
-    long[] timeArray() {
-        return times;
+    int[][] channelParts() {
+        return channels;
     }
 
-    int[] channelArray() {
-        return channels;
+    /** Per part, the times of {@link #touchParts()}'s touches, copied on the first call (by any thread). */
+    long[][] timeParts() {
+        long[][] t = times;
+        if (t == null) {
+            synchronized (this) {
+                t = times;
+                if (t == null) {
+                    t = new long[touches.length][];
+                    for (int k = 0; k < t.length; k++) {
+                        int[] part = touches[k];
+                        long[] tk = t[k] = new long[part.length];
+                        for (int i = 0; i < part.length; i++) {
+                            tk[i] = data.touchTime(part[i]);
+                        }
+                    }
+                    times = t;
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -237,20 +283,12 @@ public final class Journeys {
 
         Journeys assemble() {
             int accounts = data.accountCount();
-            int[] accountOf = new int[data.touchCount()];
-            for (int t = 0; t < accountOf.length; t++) {
-                accountOf[t] = data.touchAccount(t);
-            }
             accountStart = new int[accounts + 1];
-            accountTouches = group(accountOf, accounts, accountStart);
+            accountTouches = group(data::touchAccount, accounts, accountStart);
             if (data.hasContacts()) {
                 int persons = data.personCount();
-                int[] personOf = new int[data.touchCount()];
-                for (int t = 0; t < personOf.length; t++) {
-                    personOf[t] = data.touchPerson(t);
-                }
                 personStart = new int[persons + 1];
-                personTouches = group(personOf, persons, personStart);
+                personTouches = group(data::touchPerson, persons, personStart);
             }
             accountLead = new long[accounts];
             Arrays.fill(accountLead, Long.MAX_VALUE);
@@ -265,8 +303,10 @@ public final class Journeys {
         }
 
         /** Groups touches by key (skipping key -1), each group sorted in journey order. */
-        private int[] group(int[] keyOf, int keys, int[] groupStart) {
-            for (int k : keyOf) {
+        private int[] group(IntUnaryOperator keyOf, int keys, int[] groupStart) {
+            int touches = data.touchCount();
+            for (int t = 0; t < touches; t++) {
+                int k = keyOf.applyAsInt(t);
                 if (k >= 0) {
                     groupStart[k + 1]++;
                 }
@@ -276,9 +316,10 @@ public final class Journeys {
             }
             int[] fill = Arrays.copyOf(groupStart, keys);
             int[] grouped = new int[groupStart[keys]];
-            for (int t = 0; t < keyOf.length; t++) {
-                if (keyOf[t] >= 0) {
-                    grouped[fill[keyOf[t]]++] = t;
+            for (int t = 0; t < touches; t++) {
+                int k = keyOf.applyAsInt(t);
+                if (k >= 0) {
+                    grouped[fill[k]++] = t;
                 }
             }
             Parallel.run(threads, Parallel.chunks(keys, ACCOUNTS_PER_TASK), task -> {
@@ -298,15 +339,15 @@ public final class Journeys {
 
         private Journeys cut() {
             int opps = data.opportunityCount();
-            int tasks = Parallel.chunks(opps, OPPORTUNITIES_PER_TASK);
+            int tasks = Parallel.chunks(opps, PART);
             int[][] parts = new int[tasks][];
             int[] size = new int[opps];
             int[] lead = new int[opps];
             int[] created = new int[opps];
             int[] original = new int[opps];
             Parallel.run(threads, tasks, task -> {
-                int from = task * OPPORTUNITIES_PER_TASK;
-                int to = Math.min(opps, from + OPPORTUNITIES_PER_TASK);
+                int from = task * PART;
+                int to = Math.min(opps, from + PART);
                 IntBuffer out = new IntBuffer(1024);
                 IntBuffer candidates = new IntBuffer(64);
                 IntBuffer scratch = new IntBuffer(64);
@@ -321,16 +362,10 @@ public final class Journeys {
             for (int o = 0; o < opps; o++) {
                 start[o + 1] = Math.addExact(start[o], size[o]);
             }
-            int[] touches = new int[start[opps]];
-            for (int task = 0; task < tasks; task++) {
-                System.arraycopy(parts[task], 0, touches, start[task * OPPORTUNITIES_PER_TASK], parts[task].length);
-                parts[task] = null;
-            }
-            // the grouped touches and the parts are garbage before the journeys copy times and channels:
-            // at 1M opportunities that keeps 200 MB out of the peak
+            // the grouped touches are garbage before the journeys copy channels
             accountTouches = null;
             personTouches = null;
-            return new Journeys(data, settings, start, touches, lead, created, original);
+            return new Journeys(data, settings, start, parts, lead, created, original);
         }
 
         private void cutOne(
