@@ -168,6 +168,11 @@ final class Inputs implements AutoCloseable {
         try {
             DatasetReader reader = new DatasetReader(currency, rejects == null ? null : rejects::reject, progress);
             Dataset.Builder b = Dataset.builder();
+            if (people == null && contacts == null && stages == null) {
+                // journeys are account-based and nothing else asks for a touch's person: not keeping
+                // them saves the largest dictionary of a CRM export (the values are still checked)
+                b.withoutTouchPersons();
+            }
             long t;
             long o;
             long p;

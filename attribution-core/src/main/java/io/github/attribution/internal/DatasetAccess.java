@@ -41,6 +41,9 @@ public final class DatasetAccess {
          */
         int intern(Dataset.Builder into, TouchField field, String value);
 
+        /** Whether {@code builder} keeps touches' people (see {@code Dataset.Builder.withoutTouchPersons}). */
+        boolean keepsTouchPersons(Dataset.Builder builder);
+
         /** As {@link #intern(Dataset.Builder, TouchField, String)} of the Latin-1 text of {@code b[from .. to)}. */
         int intern(Dataset.Builder into, TouchField field, byte[] b, int from, int to);
 

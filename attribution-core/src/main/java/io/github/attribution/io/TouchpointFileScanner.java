@@ -147,6 +147,10 @@ final class TouchpointFileScanner extends ByteRecordScanner {
             if (!header(file.getFileName().toString())) {
                 return giveUp();
             }
+            if (personAt >= 0 && !DATASET.keepsTouchPersons(into)) {
+                used[personAt] = false; // only checked to be UTF-8, as every other column not kept
+                personAt = -1;
+            }
             long added = readPieces(channel, discarded + pos, channel.size(), into, progress);
             return added >= 0 ? added : giveUp();
         } catch (IOException e) {

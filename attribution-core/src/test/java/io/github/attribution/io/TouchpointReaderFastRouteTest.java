@@ -2,12 +2,15 @@ package io.github.attribution.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.github.attribution.data.Dataset;
 import io.github.attribution.data.Money;
+import io.github.attribution.data.OpportunityStatus;
+import io.github.attribution.data.TouchpointRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +151,84 @@ final class TouchpointReaderFastRouteTest {
             out.add(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return out;
+    }
+
+    /**
+     * The outcome of reading {@code file} with or without touches' people kept, by the general route
+     * ({@code fast} null) or through {@code fast} first: everything but the person.
+     */
+    private static List<String> outcomeBesidesPersons(Path file, boolean keepPersons, TouchpointFileScanner fast) {
+        List<String> out = new ArrayList<>();
+        DatasetReader reader =
+                new DatasetReader(Money.currency("USD"), (e, record) -> out.add("reject " + e.getMessage()));
+        Dataset.Builder b = Dataset.builder();
+        if (!keepPersons) {
+            b.withoutTouchPersons();
+        }
+        try {
+            long n = fast == null ? reader.readTouchpointsGeneral(file, b) : reader.readTouchpoints(file, b, fast);
+            out.add("added " + n + " read " + reader.rowsRead() + " rejected " + reader.rejected());
+            Dataset d = b.build();
+            assertEquals(keepPersons, d.hasTouchPersons());
+            for (int t = 0; t < d.touchCount(); t++) {
+                out.add(d.touchId(t) + " " + d.accountName(d.touchAccount(t)) + " " + d.touchTime(t) + " "
+                        + d.channelName(d.touchChannel(t)) + " " + d.sourceName(d.touchSource(t)) + " "
+                        + d.campaignName(d.touchCampaign(t)) + " " + d.offerName(d.touchOffer(t)) + " "
+                        + d.touchType(t));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            out.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    @Test
+    void read_withoutTouchPersons_sameRowsAndErrorsBesidesThePerson() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            try {
+                Path file = dir.resolve("touchpoints.csv");
+                Files.writeString(file, generate(seed, seed % 2 == 0));
+                Random r = new Random(seed);
+                TouchpointFileScanner scanner = new TouchpointFileScanner(1 + r.nextInt(400), 1 + r.nextInt(3));
+                List<String> kept = outcomeBesidesPersons(file, true, null);
+                assertEquals(kept, outcomeBesidesPersons(file, false, null));
+                assertEquals(kept, outcomeBesidesPersons(file, false, scanner));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void withoutTouchPersons_theDatasetSaysSoAndRefusesContacts() throws IOException {
+        Path file = dir.resolve("touchpoints.csv");
+        Files.writeString(file, "touchpoint_id,account_id,person_id,occurred_at,channel\nT1,A,P1,2025-01-02,Email\n");
+        Dataset.Builder b = Dataset.builder().withoutTouchPersons();
+        DatasetReader.strict(Money.currency("USD")).readTouchpoints(file, b);
+        b.addOpportunity("O1", "A", Money.currency("USD"), 100, 0, Dataset.NO_INSTANT, OpportunityStatus.OPEN);
+        IllegalStateException contact = assertThrows(IllegalStateException.class, () -> b.addContact("O1", "P1"));
+        assertTrue(contact.getMessage().contains("withoutTouchPersons"), contact.getMessage());
+        Dataset d = b.build();
+        assertFalse(d.hasTouchPersons());
+        assertEquals(0, d.personCount());
+        assertEquals("T1", d.touchId(0));
+        IllegalStateException person = assertThrows(IllegalStateException.class, () -> d.touchPerson(0));
+        assertTrue(person.getMessage().contains("without the person_id"), person.getMessage());
+        assertThrows(IllegalStateException.class, () -> d.touchpoint(0));
+        // a person_id that is not UTF-8 is an error whether people are kept or not
+        byte[] broken = "touchpoint_id,account_id,person_id,occurred_at,channel\nT1,A,P\u00e9,2025-01-02,Email\n"
+                .getBytes(StandardCharsets.UTF_8);
+        broken[broken.length - 25] = (byte) 0xFF; // the second byte of the é
+        Files.write(file, broken);
+        List<String> kept = outcomeBesidesPersons(file, true, null);
+        assertTrue(kept.get(kept.size() - 1).contains("UTF-8"), kept.toString());
+        assertEquals(kept, outcomeBesidesPersons(file, false, null));
+        assertEquals(kept, outcomeBesidesPersons(file, false, new TouchpointFileScanner(7, 2)));
+        Dataset.Builder late = Dataset.builder();
+        late.addTouchpoint(new TouchpointRow("T1", "A", "P1", 0, "Email", null, null, null, null));
+        assertThrows(IllegalStateException.class, late::withoutTouchPersons);
     }
 
     private void assertSame(String text) throws IOException {
