@@ -18,6 +18,16 @@ public final class IntBuffer {
         values[size++] = value;
     }
 
+    /** Appends {@code src[from .. to)}. */
+    public void addAll(int[] src, int from, int to) {
+        int n = to - from;
+        if (n > values.length - size) {
+            values = Arrays.copyOf(values, Math.max(size + n, values.length * 2));
+        }
+        System.arraycopy(src, from, values, size, n);
+        size += n;
+    }
+
     public int size() {
         return size;
     }

@@ -62,6 +62,7 @@ public final class Journeys {
             JourneySettings settings,
             int[] start,
             int[][] touches,
+            int[][] channels,
             int[] leadPosition,
             int[] opportunityPosition,
             int[] originalSource) {
@@ -70,14 +71,7 @@ public final class Journeys {
         this.start = start;
         this.touches = touches;
         this.touchCount = start[start.length - 1];
-        this.channels = new int[touches.length][];
-        for (int k = 0; k < touches.length; k++) {
-            int[] part = touches[k];
-            int[] c = channels[k] = new int[part.length];
-            for (int i = 0; i < part.length; i++) {
-                c[i] = data.touchChannel(part[i]);
-            }
-        }
+        this.channels = channels;
         this.leadPosition = leadPosition;
         this.opportunityPosition = opportunityPosition;
         this.originalSource = originalSource;
@@ -341,6 +335,7 @@ public final class Journeys {
             int opps = data.opportunityCount();
             int tasks = Parallel.chunks(opps, PART);
             int[][] parts = new int[tasks][];
+            int[][] channels = new int[tasks][];
             int[] size = new int[opps];
             int[] lead = new int[opps];
             int[] created = new int[opps];
@@ -348,7 +343,7 @@ public final class Journeys {
             Parallel.run(threads, tasks, task -> {
                 int from = task * PART;
                 int to = Math.min(opps, from + PART);
-                IntBuffer out = new IntBuffer(1024);
+                IntBuffer out = new IntBuffer(candidateCount(from, to)); // no growing: a journey is a subset
                 IntBuffer candidates = new IntBuffer(64);
                 IntBuffer scratch = new IntBuffer(64);
                 for (int o = from; o < to; o++) {
@@ -356,16 +351,35 @@ public final class Journeys {
                     cutOne(o, out, candidates, scratch, lead, created, original);
                     size[o] = out.size() - before;
                 }
-                parts[task] = Arrays.copyOf(out.array(), out.size());
+                int[] part = parts[task] = Arrays.copyOf(out.array(), out.size());
+                int[] c = channels[task] = new int[part.length];
+                for (int i = 0; i < part.length; i++) {
+                    c[i] = data.touchChannel(part[i]);
+                }
             });
             int[] start = new int[opps + 1];
             for (int o = 0; o < opps; o++) {
                 start[o + 1] = Math.addExact(start[o], size[o]);
             }
-            // the grouped touches are garbage before the journeys copy channels
-            accountTouches = null;
-            personTouches = null;
-            return new Journeys(data, settings, start, parts, lead, created, original);
+            return new Journeys(data, settings, start, parts, channels, lead, created, original);
+        }
+
+        /** The touches the journeys of opportunities {@code from .. to} are cut from: a bound on their sum. */
+        private int candidateCount(int from, int to) {
+            long n = 0;
+            for (int o = from; o < to; o++) {
+                int contacts = data.contactCount(o);
+                if (contacts == 0) {
+                    int account = data.opportunityAccount(o);
+                    n += accountStart[account + 1] - accountStart[account];
+                } else {
+                    for (int k = 0; k < contacts; k++) {
+                        int p = data.contact(o, k);
+                        n += personStart[p + 1] - personStart[p];
+                    }
+                }
+            }
+            return (int) Math.min(n, Integer.MAX_VALUE - 16);
         }
 
         private void cutOne(
@@ -392,9 +406,7 @@ public final class Journeys {
                 leadInstant = Long.MAX_VALUE;
                 for (int k = 0; k < contacts; k++) {
                     int p = data.contact(o, k);
-                    for (int i = personStart[p]; i < personStart[p + 1]; i++) {
-                        candidates.add(personTouches[i]);
-                    }
+                    candidates.addAll(personTouches, personStart[p], personStart[p + 1]);
                     long lead = data.leadCreatedAt(p);
                     if (lead != Dataset.NO_INSTANT && lead < leadInstant) {
                         leadInstant = lead;
@@ -422,9 +434,7 @@ public final class Journeys {
                     }
                 }
             }
-            for (int k = lo; k < hi; k++) {
-                out.add(sorted[k]);
-            }
+            out.addAll(sorted, lo, hi);
             createdOut[o] = upperBound(sorted, lo, hi, createdAt) - lo - 1;
             leadOut[o] = leadInstant == Long.MAX_VALUE ? -1 : upperBound(sorted, lo, hi, leadInstant) - lo - 1;
         }
