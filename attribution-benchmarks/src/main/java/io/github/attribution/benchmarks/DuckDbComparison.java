@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +37,10 @@ import java.util.TreeMap;
  * other, round after round, under {@code /usr/bin/time -v} for the CPU time (user and system: the
  * fairer figure on a shared machine) and the peak resident set size; checks that
  * both sides give the same pipeline and revenue per currency and channel, to the minor unit; and prints
- * the median wall time and peak RSS of each side with their ratio.
+ * the median wall time and peak RSS of each side with their ratio. For linear it also runs {@code
+ * attribute --model linear --out FILE} (every credit row written, 28 M rows and 2.5 GB at 1M
+ * opportunities), whose rows it sums per currency and channel, pipeline and won revenue, to check them
+ * against the same SQL totals.
  *
  * <p><b>The journey rule the SQL implements</b>, which is the command line's with its default
  * settings and no contacts file: an opportunity's journey is every touchpoint of its account (the
@@ -57,6 +62,7 @@ import java.util.TreeMap;
 public final class DuckDbComparison {
     private static final String SQL_SIDE = "DuckDB SQL";
     private static final String OUR_SIDE = "report";
+    private static final String ATTRIBUTE_SIDE = "attribute --out";
 
     private DuckDbComparison() {}
 
@@ -113,7 +119,7 @@ public final class DuckDbComparison {
         Path data = Path.of("/tmp/attribution-1m-seed7");
         int rounds = 3;
         int threads = 2;
-        String heap = "4g";
+        String heap = "2g";
         long opportunities = 1_000_000;
         long seed = 7;
         Path cli = Path.of("attribution-cli/target/attribution-cli.jar");
@@ -179,18 +185,23 @@ public final class DuckDbComparison {
         for (int r = 0; r < rounds; r++) {
             for (Job job : jobs) {
                 // alternate which side goes first, so neither always runs on a cooler page cache
-                boolean sqlFirst = r % 2 == 0;
-                for (int k = 0; k < 2; k++) {
-                    boolean sql = (k == 0) == sqlFirst;
-                    Run run = sql ? sqlRun(job, data, threads, scratch) : ourRun(job, data, heap, cli, scratch);
-                    runs.computeIfAbsent(job.model + "|" + (sql ? SQL_SIDE : OUR_SIDE), x -> new ArrayList<>())
+                List<String> sides =
+                        job == LINEAR ? List.of(SQL_SIDE, OUR_SIDE, ATTRIBUTE_SIDE) : List.of(SQL_SIDE, OUR_SIDE);
+                for (int k = 0; k < sides.size(); k++) {
+                    String side = sides.get((k + r) % sides.size());
+                    Run run = switch (side) {
+                        case SQL_SIDE -> sqlRun(job, data, threads, scratch);
+                        case OUR_SIDE -> ourRun(job, data, heap, cli, scratch);
+                        default -> attributeRun(data, heap, cli, scratch);
+                    };
+                    runs.computeIfAbsent(job.model + "|" + side, x -> new ArrayList<>())
                             .add(run);
                     System.out.printf(
                             Locale.ROOT,
-                            "round %d  %-12s %-11s %7.2f s wall  %7.2f s CPU  %5.2f GB%n",
+                            "round %d  %-12s %-15s %7.2f s wall  %7.2f s CPU  %5.2f GB%n",
                             r + 1,
                             job.model,
-                            sql ? SQL_SIDE : OUR_SIDE,
+                            side,
                             run.seconds,
                             run.cpu,
                             run.rssKb / 1e6 * 1.024);
@@ -206,9 +217,15 @@ public final class DuckDbComparison {
         for (Job job : jobs) {
             List<Run> sql = runs.get(job.model + "|" + SQL_SIDE);
             List<Run> ours = runs.get(job.model + "|" + OUR_SIDE);
+            List<Run> attribute = runs.getOrDefault(job.model + "|" + ATTRIBUTE_SIDE, List.of());
             for (Run s : sql) {
                 for (Run o : ours) {
                     if (!same(job.model, s.totals, o.totals)) {
+                        agree = false;
+                    }
+                }
+                for (Run a : attribute) {
+                    if (!same(job.model + " (attribute)", s.totals, a.totals)) {
                         agree = false;
                     }
                 }
@@ -232,6 +249,25 @@ public final class DuckDbComparison {
                     sqlWall / ourWall,
                     sqlWall >= ourWall ? "(ours faster)" : "(ours slower)",
                     sqlCpu / ourCpu);
+            if (!attribute.isEmpty()) {
+                double wall =
+                        median(attribute.stream().mapToDouble(Run::seconds).toArray());
+                double cpu = median(attribute.stream().mapToDouble(Run::cpu).toArray());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s credit rows to a file | (the query above) | `attribute --model %s --out FILE`: %.1f s"
+                                + " (%.1f s CPU), %.2f GB RSS | %.2fx %s | %.2fx |%n",
+                        job.model,
+                        job.model,
+                        wall,
+                        cpu,
+                        median(attribute.stream()
+                                .mapToDouble(x -> x.rssKb * 1.024e-6)
+                                .toArray()),
+                        sqlWall / wall,
+                        sqlWall >= wall ? "(ours faster)" : "(ours slower)",
+                        sqlCpu / cpu);
+            }
         }
         System.out.println();
         System.out.println("medians of " + rounds + " rounds; CPU = user + system seconds; GB = 10^9 bytes of peak"
@@ -363,6 +399,84 @@ public final class DuckDbComparison {
             totals.put(f[1] + "," + f[0], new long[] {cents(f[2]), cents(f[3])});
         }
         return new Run(m.seconds, m.cpu, m.rssKb, totals);
+    }
+
+    /**
+     * {@code attribute --model linear --out FILE}: every credit row written to a file, then summed per
+     * currency and channel (pipeline, and revenue over the won opportunities of {@code
+     * opportunities.csv}) for the check; the file is deleted afterwards.
+     */
+    private static Run attributeRun(Path data, String heap, Path cli, Path scratch)
+            throws IOException, InterruptedException {
+        Path credits = scratch.resolve("credits.csv");
+        Measured m = timed(
+                List.of(
+                        java(),
+                        "-Xmx" + heap,
+                        "-jar",
+                        cli.toString(),
+                        "attribute",
+                        "--touchpoints",
+                        data.resolve("touchpoints.csv").toString(),
+                        "--opportunities",
+                        data.resolve("opportunities.csv").toString(),
+                        "--model",
+                        "linear",
+                        "--out",
+                        credits.toString()),
+                scratch.resolve("attribute.out"),
+                scratch.resolve("attribute.err"));
+        Set<String> won = new HashSet<>();
+        try (var lines = Files.lines(data.resolve("opportunities.csv"), StandardCharsets.UTF_8)) {
+            lines.skip(1).map(DuckDbComparison::fields).forEach(f -> {
+                if (f.get(6).equals("won")) {
+                    won.add(f.get(0));
+                }
+            });
+        }
+        // model,opportunity_id,touchpoint_id,channel,campaign,weight,credit,currency
+        Map<String, long[]> totals = new TreeMap<>();
+        try (var lines = Files.lines(credits, StandardCharsets.UTF_8)) {
+            lines.skip(1).map(DuckDbComparison::fields).forEach(f -> {
+                long[] t = totals.computeIfAbsent(f.get(7) + "," + f.get(3), k -> new long[2]);
+                long credit = cents(f.get(6));
+                t[0] += credit;
+                if (won.contains(f.get(1))) {
+                    t[1] += credit;
+                }
+            });
+        }
+        Files.delete(credits);
+        return new Run(m.seconds, m.cpu, m.rssKb, totals);
+    }
+
+    /** The fields of a CSV line whose quoted fields (doubled quotes inside) do not span lines. */
+    private static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     private static long cents(String decimal) {

@@ -1056,10 +1056,6 @@ public final class Dataset {
             Objects.requireNonNull(status, "status must not be null");
             Money.fractionDigits(currency);
             Records.checkOpportunity(id, amountMinor, currency, createdAt, closedAt, status);
-            if (oppIds.find(id) >= 0) {
-                throw new InvalidRecordException(
-                        "opportunity_id", id, "duplicate opportunity_id: '" + id + "' appears more than once");
-            }
             int c = currencies.indexOf(currency);
             long total = c < 0 ? 0 : amountTotals[c];
             if (amountMinor > Long.MAX_VALUE - total) {
@@ -1073,7 +1069,10 @@ public final class Dataset {
                                         .toPlainString()
                                 + ", the largest sum of one currency's amounts supported");
             }
-            oppIds.intern(id);
+            if (oppIds.intern(id) < oppCount) { // one probe: an id seen before has a smaller number
+                throw new InvalidRecordException(
+                        "opportunity_id", id, "duplicate opportunity_id: '" + id + "' appears more than once");
+            }
             if (oppCount == oppId.length) {
                 int n = oppCount * 2;
                 oppId = Arrays.copyOf(oppId, n);

@@ -44,25 +44,24 @@ final class Records {
 
     static void checkOpportunity(
             String id, long amountMinor, Currency currency, long created, long closed, OpportunityStatus status) {
-        String what = "opportunity " + id;
         if (amountMinor < 0) {
             String shown = Money.format(amountMinor, currency);
             throw new InvalidRecordException(
-                    "amount", shown, "amount must not be negative: " + shown + " (" + what + ")");
+                    "amount", shown, "amount must not be negative: " + shown + " (opportunity " + id + ")");
         }
         if (status.isClosed()) {
             if (closed == NONE) {
                 throw new InvalidRecordException(
                         "closed_at",
                         "",
-                        "closed_at is required for a " + status.label() + " opportunity (" + what + ")");
+                        "closed_at is required for a " + status.label() + " opportunity (opportunity " + id + ")");
             }
             if (closed < created) {
                 throw new InvalidRecordException(
                         "closed_at",
                         instant(closed).toString(),
-                        "closed_at " + instant(closed) + " is before created_at " + instant(created) + " (" + what
-                                + ")");
+                        "closed_at " + instant(closed) + " is before created_at " + instant(created) + " (opportunity "
+                                + id + ")");
             }
         }
     }

@@ -167,33 +167,39 @@ public final class Values {
         if (s.charAt(0) == '-') {
             throw new IllegalArgumentException("'" + text + "' is negative; expected an amount of 0 or more");
         }
+        // the whole part s[0 .. dot), the fraction s(dot .. end): read in place, no substrings (a
+        // million opportunities' amounts made two million strings)
+        int end = s.length();
         int dot = s.indexOf('.');
-        String whole = dot < 0 ? s : s.substring(0, dot);
-        String fraction = dot < 0 ? "" : s.substring(dot + 1);
-        if (whole.isEmpty() && fraction.isEmpty() || !allDigits(whole) || !allDigits(fraction)) {
+        int wholeEnd = dot < 0 ? end : dot;
+        int fractionStart = dot < 0 ? end : dot + 1;
+        if (wholeEnd == 0 && fractionStart == end || !allDigits(s, 0, wholeEnd) || !allDigits(s, fractionStart, end)) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a plain decimal; expected digits with an optional '.', such as 1250.50");
         }
-        for (int i = digits; i < fraction.length(); i++) {
-            if (fraction.charAt(i) != '0') {
+        for (int i = fractionStart + digits; i < end; i++) {
+            if (s.charAt(i) != '0') {
                 throw new IllegalArgumentException("'" + text + "' has more than " + digits + " decimal digit"
                         + (digits == 1 ? "" : "s") + " for " + currency.getCurrencyCode());
             }
         }
         try {
-            long minor = whole.isEmpty() ? 0 : Long.parseLong(whole);
+            long minor = 0;
+            for (int i = 0; i < wholeEnd; i++) {
+                minor = Math.addExact(Math.multiplyExact(minor, 10), s.charAt(i) - '0');
+            }
             for (int i = 0; i < digits; i++) {
-                minor = Math.addExact(
-                        Math.multiplyExact(minor, 10), i < fraction.length() ? fraction.charAt(i) - '0' : 0);
+                int at = fractionStart + i;
+                minor = Math.addExact(Math.multiplyExact(minor, 10), at < end ? s.charAt(at) - '0' : 0);
             }
             return minor;
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException e) {
             throw new IllegalArgumentException("'" + text + "' is too large");
         }
     }
 
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
