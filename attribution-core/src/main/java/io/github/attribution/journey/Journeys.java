@@ -7,6 +7,7 @@ import io.github.attribution.internal.JourneyCursor;
 import io.github.attribution.internal.Parallel;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -340,10 +341,18 @@ public final class Journeys {
             int[] lead = new int[opps];
             int[] created = new int[opps];
             int[] original = new int[opps];
+            // a task's buffer goes back to the pool for the next task: one large array per thread, not one
+            // per part (each of which was a new humongous region for the collector)
+            ConcurrentLinkedQueue<IntBuffer> spare = new ConcurrentLinkedQueue<>();
             Parallel.run(threads, tasks, task -> {
                 int from = task * PART;
                 int to = Math.min(opps, from + PART);
-                IntBuffer out = new IntBuffer(candidateCount(from, to)); // no growing: a journey is a subset
+                IntBuffer out = spare.poll();
+                if (out == null) {
+                    out = new IntBuffer(1024);
+                }
+                out.clear();
+                out.ensure(candidateCount(from, to)); // no growing: a journey is a subset of its candidates
                 IntBuffer candidates = new IntBuffer(64);
                 IntBuffer scratch = new IntBuffer(64);
                 for (int o = from; o < to; o++) {
@@ -356,6 +365,7 @@ public final class Journeys {
                 for (int i = 0; i < part.length; i++) {
                     c[i] = data.touchChannel(part[i]);
                 }
+                spare.add(out);
             });
             int[] start = new int[opps + 1];
             for (int o = 0; o < opps; o++) {
