@@ -9,8 +9,11 @@ final class Cursor extends JourneyCursor {
     private final Dataset data;
     private final int[][] touches;
     private final int[][] channels;
-    /** The journeys' times per part, fetched on the first {@link #time} (most models never ask). */
-    private long[][] times;
+    /**
+     * The times of the current journey's part, fetched on the first {@link #time} of a journey (most
+     * models never ask, and the journeys copy their times only when one does).
+     */
+    private long[] currentTimes;
 
     private final int[] single = new int[1];
     /** The touches of the current journey's part (or {@link #single}), from {@link #base}. */
@@ -39,6 +42,7 @@ final class Cursor extends JourneyCursor {
         this.base = journeys.local(opp);
         this.current = touches[part];
         this.currentChannels = channels[part];
+        this.currentTimes = null;
         this.originalSourceOnly = false;
         return this;
     }
@@ -84,11 +88,16 @@ final class Cursor extends JourneyCursor {
         if (originalSourceOnly) {
             return data.touchTime(touch);
         }
-        long[][] t = times;
+        long[] t = currentTimes;
         if (t == null) {
-            t = times = journeys.timeParts();
+            t = currentTimes();
         }
-        return t[part][base + position];
+        return t[base + position];
+    }
+
+    /** Fetches {@link #currentTimes}, out of line so that {@link #time} stays small enough to inline. */
+    private long[] currentTimes() {
+        return currentTimes = journeys.timeParts()[part];
     }
 
     @Override
