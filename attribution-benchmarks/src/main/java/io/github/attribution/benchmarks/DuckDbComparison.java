@@ -375,22 +375,7 @@ public final class DuckDbComparison {
             throws IOException, InterruptedException {
         Path out = scratch.resolve("ours.out");
         Measured m = timed(
-                List.of(
-                        java(),
-                        "-Xmx" + heap,
-                        "-jar",
-                        cli.toString(),
-                        "report",
-                        "--touchpoints",
-                        data.resolve("touchpoints.csv").toString(),
-                        "--opportunities",
-                        data.resolve("opportunities.csv").toString(),
-                        "--model",
-                        job.model,
-                        "--by",
-                        "channel"),
-                out,
-                scratch.resolve("ours.err"));
+                command(heap, cli, data, "report", job.model, "--by", "channel"), out, scratch.resolve("ours.err"));
         // channel,currency,pipeline,revenue,opportunities,won,touches
         Map<String, long[]> totals = new TreeMap<>();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -399,6 +384,25 @@ public final class DuckDbComparison {
             totals.put(f[1] + "," + f[0], new long[] {cents(f[2]), cents(f[3])});
         }
         return new Run(m.seconds, m.cpu, m.rssKb, totals);
+    }
+
+    /** {@code java -Xmx<heap> -jar <cli> <command> --touchpoints ... --opportunities ... --model <model> <more>}. */
+    private static List<String> command(
+            String heap, Path cli, Path data, String command, String model, String... more) {
+        List<String> c = new ArrayList<>(List.of(
+                java(),
+                "-Xmx" + heap,
+                "-jar",
+                cli.toString(),
+                command,
+                "--touchpoints",
+                data.resolve("touchpoints.csv").toString(),
+                "--opportunities",
+                data.resolve("opportunities.csv").toString(),
+                "--model",
+                model));
+        c.addAll(List.of(more));
+        return c;
     }
 
     /**
@@ -410,20 +414,7 @@ public final class DuckDbComparison {
             throws IOException, InterruptedException {
         Path credits = scratch.resolve("credits.csv");
         Measured m = timed(
-                List.of(
-                        java(),
-                        "-Xmx" + heap,
-                        "-jar",
-                        cli.toString(),
-                        "attribute",
-                        "--touchpoints",
-                        data.resolve("touchpoints.csv").toString(),
-                        "--opportunities",
-                        data.resolve("opportunities.csv").toString(),
-                        "--model",
-                        "linear",
-                        "--out",
-                        credits.toString()),
+                command(heap, cli, data, "attribute", "linear", "--out", credits.toString()),
                 scratch.resolve("attribute.out"),
                 scratch.resolve("attribute.err"));
         Set<String> won = new HashSet<>();
@@ -451,7 +442,7 @@ public final class DuckDbComparison {
     }
 
     /** The fields of a CSV line whose quoted fields (doubled quotes inside) do not span lines. */
-    private static List<String> fields(String line) {
+    static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

@@ -141,30 +141,6 @@ final class BenchmarkCorrectnessTest {
 
     /** The fields of one CSV line (RFC 4180 quotes, no line breaks inside fields). */
     private static String[] csvFields(String line) {
-        java.util.List<String> fields = new java.util.ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields.toArray(new String[0]);
+        return DuckDbComparison.fields(line).toArray(new String[0]);
     }
 }

@@ -239,7 +239,6 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                     return -1;
                 }
                 add(p, into);
-                spare.add(p);
                 rows += p.rows;
                 if (progress != null) {
                     progress.accept(k + 1 == count ? size : dataStart + (long) (k + 1) * pieceBytes);
@@ -248,6 +247,7 @@ final class TouchpointFileScanner extends ByteRecordScanner {
                     double estimate = (double) p.rows * body / Math.max(1, p.bytes);
                     DATASET.expectTouchpoints(into, (int) Math.min(Integer.MAX_VALUE - 16, estimate * 1.02 + 1024));
                 }
+                spare.add(p); // only once this thread is done with it: a worker parses the next piece into it
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
