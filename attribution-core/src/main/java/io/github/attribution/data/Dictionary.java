@@ -1,14 +1,13 @@
 package io.github.attribution.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * Interns strings to dense ids {@code 0..size-1}, in order of first appearance, holding the names as
- * bytes in one array rather than as {@code String} objects: millions of person and account ids take
- * about their length in bytes plus 12 each, and give the garbage collector nothing to trace or copy.
- * A name whose characters all fit in Latin-1 (the usual case) takes a byte a character, others two
- * (UTF-16); {@link #name} makes a new {@code String} each call.
+ * Interns strings to dense ids {@code 0..size-1}, in order of first appearance. The names are held in
+ * an {@link IdColumn}, as touchpoint ids are: numbered names ({@code ACC-000001}, {@code P-0000004})
+ * in 8 bytes, others as Latin-1 or UTF-16 bytes; no {@code String} object each, so millions of person
+ * and account ids give the garbage collector nothing to trace or copy. {@link #name} makes a new
+ * {@code String} each call.
  *
  * <p>An open-addressing table of (hash, id) pairs packed in longs over the names: no entry or boxed
  * id objects, and a probe reads a name only when the hashes match. The hash is taken over the
@@ -19,14 +18,7 @@ import java.util.Arrays;
  */
 final class Dictionary {
     private long[] table = new long[32]; // (hash << 32) | (id + 1); 0 = empty
-    private byte[] bytes = new byte[256];
-    private int used;
-    /** Per id: where its name ends in {@link #bytes} (it starts where the previous one ends). */
-    private int[] ends = new int[16];
-    /** Per id, a bit: whether its name is held as UTF-16 (two bytes a character). */
-    private long[] utf16 = new long[1];
-
-    private int size;
+    private final IdColumn names = new IdColumn();
     private String last;
     private int lastId;
 
@@ -39,13 +31,13 @@ final class Dictionary {
         int slot = hash & mask;
         for (long entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && equalsAt(id, name)) {
+            if ((int) (entry >>> 32) == hash && names.equalsAt(id, name)) {
                 last = name;
                 lastId = id;
                 return id;
             }
         }
-        int id = add(slot, hash, name);
+        int id = added(slot, hash, names.add(name));
         last = name;
         lastId = id;
         return id;
@@ -58,15 +50,13 @@ final class Dictionary {
         int slot = hash & mask;
         for (long entry; (entry = table[slot]) != 0; slot = (slot + 1) & mask) {
             int id = (int) entry - 1;
+            // a string only when the hashes match: an id seen before, or a rare collision
             if ((int) (entry >>> 32) == hash
-                    && !isUtf16(id)
-                    && Arrays.equals(bytes, start(id), ends[id], b, from, to)) {
+                    && names.equalsAt(id, new String(b, from, to - from, StandardCharsets.ISO_8859_1))) {
                 return id;
             }
         }
-        room(to - from);
-        System.arraycopy(b, from, bytes, used, to - from);
-        return append(slot, hash, used + (to - from), false);
+        return added(slot, hash, names.addLatin1(b, from, to));
     }
 
     /** The id of {@code name}, or -1. */
@@ -76,7 +66,7 @@ final class Dictionary {
         for (int slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
             long entry = table[slot];
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && equalsAt(id, name)) {
+            if ((int) (entry >>> 32) == hash && names.equalsAt(id, name)) {
                 return id;
             }
         }
@@ -84,23 +74,15 @@ final class Dictionary {
     }
 
     int size() {
-        return size;
+        return names.size();
     }
 
     /** The name of {@code id}, a new string each call. */
     String name(int id) {
-        if (id < 0 || id >= size) {
-            throw new IndexOutOfBoundsException("id " + id + " of " + size);
+        if (id < 0 || id >= names.size()) {
+            throw new IndexOutOfBoundsException("id " + id + " of " + names.size());
         }
-        int from = start(id);
-        if (!isUtf16(id)) {
-            return new String(bytes, from, ends[id] - from, StandardCharsets.ISO_8859_1);
-        }
-        char[] chars = new char[(ends[id] - from) / 2];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) (((bytes[from + 2 * i] & 0xFF) << 8) | (bytes[from + 2 * i + 1] & 0xFF));
-        }
-        return new String(chars);
+        return names.get(id);
     }
 
     /**
@@ -110,107 +92,25 @@ final class Dictionary {
     void seal() {
         table = null;
         last = null;
+        names.trim();
     }
 
     /** Every name, by id. */
     String[] names() {
-        String[] names = new String[size];
-        for (int id = 0; id < size; id++) {
-            names[id] = name(id);
+        String[] all = new String[names.size()];
+        for (int id = 0; id < all.length; id++) {
+            all[id] = names.get(id);
         }
-        return names;
+        return all;
     }
 
-    /** Adds {@code name}, not in the table, whose probe ended at empty {@code slot}; its id. */
-    private int add(int slot, int hash, String name) {
-        int length = name.length();
-        boolean latin1 = true;
-        for (int i = 0; i < length && latin1; i++) {
-            latin1 = name.charAt(i) <= 0xFF;
-        }
-        int n = latin1 ? length : 2 * length;
-        room(n);
-        int p = used;
-        for (int i = 0; i < length; i++) {
-            char c = name.charAt(i);
-            if (latin1) {
-                bytes[p++] = (byte) c;
-            } else {
-                bytes[p++] = (byte) (c >>> 8);
-                bytes[p++] = (byte) c;
-            }
-        }
-        return append(slot, hash, p, !latin1);
-    }
-
-    /** Makes room for {@code n} more bytes of names. */
-    private void room(int n) {
-        if (n > bytes.length - used) {
-            long wanted = Math.max((long) used + n, (long) bytes.length + (bytes.length >> 1));
-            if (wanted > Integer.MAX_VALUE - 16) {
-                if ((long) used + n > Integer.MAX_VALUE - 16) {
-                    throw new IllegalStateException("more than 2 GB of distinct names in one dictionary");
-                }
-                wanted = Integer.MAX_VALUE - 16;
-            }
-            bytes = Arrays.copyOf(bytes, (int) wanted);
-        }
-    }
-
-    /** Records the name just written up to {@code end} as the next id, in {@code slot}; its id. */
-    private int append(int slot, int hash, int end, boolean isUtf16) {
-        int id = size;
-        if (id == ends.length) {
-            ends = Arrays.copyOf(ends, id * 2);
-        }
-        if ((id >>> 6) == utf16.length) {
-            utf16 = Arrays.copyOf(utf16, utf16.length * 2);
-        }
-        if (isUtf16) {
-            utf16[id >>> 6] |= 1L << id;
-        }
-        ends[id] = end;
-        used = end;
-        size = id + 1;
+    /** Records name {@code id}, just appended, in {@code slot}, where its probe ended; its id. */
+    private int added(int slot, int hash, int id) {
         table[slot] = ((long) hash << 32) | (id + 1L);
-        if (2 * size > table.length) {
+        if (2 * names.size() > table.length) {
             grow();
         }
         return id;
-    }
-
-    private int start(int id) {
-        return id == 0 ? 0 : ends[id - 1];
-    }
-
-    private boolean isUtf16(int id) {
-        return (utf16[id >>> 6] & (1L << id)) != 0;
-    }
-
-    /** Whether name {@code id} is {@code name}. */
-    private boolean equalsAt(int id, String name) {
-        int p = start(id);
-        int length = name.length();
-        if (isUtf16(id)) {
-            if (ends[id] - p != 2 * length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++, p += 2) {
-                if ((char) (((bytes[p] & 0xFF) << 8) | (bytes[p + 1] & 0xFF)) != name.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (ends[id] - p != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if ((bytes[p + i] & 0xFF) != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void grow() {

@@ -36,7 +36,6 @@ public final class Journeys {
     /** Per part, its journeys' touches, concatenated (opportunity {@code o} at {@link #local}). */
     private final int[][] touches;
 
-    private final int touchCount;
     /**
      * Per part, the channel of each of {@code touches}, copied in journey order so models and reports
      * read it sequentially.
@@ -71,7 +70,6 @@ public final class Journeys {
         this.settings = settings;
         this.start = start;
         this.touches = touches;
-        this.touchCount = start[start.length - 1];
         this.channels = channels;
         this.leadPosition = leadPosition;
         this.opportunityPosition = opportunityPosition;
@@ -95,7 +93,7 @@ public final class Journeys {
         LOG.debug(
                 "built {} journeys over {} touches in {} ms",
                 data.opportunityCount(),
-                journeys.touchCount,
+                journeys.touchCount(),
                 (System.nanoTime() - began) / 1_000_000);
         return journeys;
     }
@@ -117,7 +115,7 @@ public final class Journeys {
 
     /** Total number of touches over all journeys. */
     public int touchCount() {
-        return touchCount;
+        return start[start.length - 1];
     }
 
     /** Number of touches in opportunity {@code opp}'s journey. */
